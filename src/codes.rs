@@ -1,0 +1,115 @@
+//! The stable codes of the findings monctl reports while loading a spec (family S: the spec's
+//! syntax and structure), with a name, a summary and an explanation each. `monctl explain CODE`
+//! prints them; the check engine's rule families register beside these.
+
+/// Documentation of one diagnostic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeDoc {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub explanation: &'static str,
+}
+
+pub const YAML_SYNTAX: &str = "S001";
+pub const INPUT_LIMIT: &str = "S002";
+pub const DUPLICATE_KEY: &str = "S003";
+pub const UNKNOWN_FIELD: &str = "S004";
+pub const INVALID_VALUE: &str = "S005";
+pub const MERGE_CONFLICT: &str = "S006";
+pub const INVALID_PROMQL: &str = "S007";
+pub const INVALID_REGEX: &str = "S008";
+pub const INVALID_FIELD_COMBINATION: &str = "S009";
+pub const DUPLICATE_DEFINITION: &str = "S010";
+pub const UNKNOWN_REFERENCE: &str = "S011";
+pub const IO: &str = "S000";
+
+pub const LOAD_CODES: &[CodeDoc] = &[
+    CodeDoc {
+        code: IO,
+        name: "unreadable-source",
+        summary: "A spec file could not be read.",
+        explanation: "The path does not exist, is not readable, or is not UTF-8 text.\n\nFix: check the path and the file's encoding.",
+    },
+    CodeDoc {
+        code: YAML_SYNTAX,
+        name: "yaml-syntax",
+        summary: "The file is not valid YAML or JSON.",
+        explanation: "monctl reads YAML 1.2 (JSON is a subset). A syntax error stops the file from being read at all.\n\nBad:\n```yaml\njobs: [api, web\n```\nGood:\n```yaml\njobs: [api, web]\n```",
+    },
+    CodeDoc {
+        code: INPUT_LIMIT,
+        name: "input-limit",
+        summary: "The input exceeds a size, nesting or alias-expansion limit.",
+        explanation: "Specs are bounded (4 MiB a file, 64 levels of nesting, one million values after alias expansion) so that a broken or hostile file cannot exhaust memory, in the CLI or in the browser.\n\nFix: split the spec into several files, or remove recursive anchors/aliases.",
+    },
+    CodeDoc {
+        code: DUPLICATE_KEY,
+        name: "duplicate-key",
+        summary: "A mapping has the same key twice.",
+        explanation: "YAML forbids duplicate keys; many parsers silently keep the last one, so half of what you wrote is ignored.\n\nFix: remove or merge one of the two entries.",
+    },
+    CodeDoc {
+        code: UNKNOWN_FIELD,
+        name: "unknown-field",
+        summary: "A field the spec does not have (often a typo).",
+        explanation: "Every section of the spec is typed; an unknown field would otherwise be silently dropped from the generated configuration.\n\nBad:\n```yaml\nscrape:\n  jobs:\n    - job_name: api\n      scrape_intervall: 10s\n```\nGood:\n```yaml\n      scrape_interval: 10s\n```",
+    },
+    CodeDoc {
+        code: INVALID_VALUE,
+        name: "invalid-value",
+        summary: "A value has the wrong type or format (a duration, a name, an enum...).",
+        explanation: "Values are checked against the spec's JSON Schema: durations use Prometheus' syntax (30s, 5m, 1h30m), metric and label names their character sets, enums their listed values.\n\nBad:\n```yaml\nfor: 5 minutes\n```\nGood:\n```yaml\nfor: 5m\n```",
+    },
+    CodeDoc {
+        code: MERGE_CONFLICT,
+        name: "merge-conflict",
+        summary: "Two spec files set the same value.",
+        explanation: "A folder of spec files is merged into one spec: lists are concatenated and mappings merged, but a single value may be set in only one file.\n\nFix: keep the value in one file.",
+    },
+    CodeDoc {
+        code: INVALID_PROMQL,
+        name: "invalid-promql",
+        summary: "A PromQL expression does not parse.",
+        explanation: "Rule expressions are parsed when the spec is loaded, so a typo fails here and not when Prometheus loads the rule file.\n\nBad:\n```yaml\nexpr: sum(rate(http_requests_total[5m]) > 1\n```\nGood:\n```yaml\nexpr: sum(rate(http_requests_total[5m])) > 1\n```",
+    },
+    CodeDoc {
+        code: INVALID_REGEX,
+        name: "invalid-regex",
+        summary: "A regular expression does not compile.",
+        explanation: "Relabel regexes are RE2 expressions that Prometheus anchors at both ends (`^(?:regex)$`).\n\nBad:\n```yaml\nregex: ([^:]+:(.*)\n```\nGood:\n```yaml\nregex: ([^:]+):(.*)\n```",
+    },
+    CodeDoc {
+        code: INVALID_FIELD_COMBINATION,
+        name: "invalid-field-combination",
+        summary: "Fields that the target tool rejects together, or a required one missing.",
+        explanation: "Some fields depend on each other: a `hashmod` relabel needs `modulus` and `target_label`, `labeldrop` takes only `regex`, a rule is either an alert or a recording rule, a scrape timeout may not exceed its interval. Prometheus rejects such configurations at load.\n\nFix: follow the message; it names the fields involved.",
+    },
+    CodeDoc {
+        code: DUPLICATE_DEFINITION,
+        name: "duplicate-definition",
+        summary: "Two definitions share a name that must be unique.",
+        explanation: "Scrape job names, metric names and rule group names (within a rule file) identify what they define; a second definition would clash in the generated configuration.\n\nFix: rename or remove one of them; the message names both places.",
+    },
+    CodeDoc {
+        code: UNKNOWN_REFERENCE,
+        name: "unknown-reference",
+        summary: "A name that refers to nothing defined (a catalog pack, a job).",
+        explanation: "Names used as references must resolve: a scrape job's `packs` must name bundled catalog packs, a metric's `jobs` must name scrape jobs.\n\nFix: correct the name; the help line suggests the closest defined one.",
+    },
+];
+
+/// Documentation of a load-stage code.
+pub fn load_code_doc(code: &str) -> Option<&'static CodeDoc> {
+    LOAD_CODES.iter().find(|doc| doc.code.eq_ignore_ascii_case(code) || doc.name == code)
+}
+
+/// The closest of `candidates` to `word`, when close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,83 @@
+//! The spec's JSON Schema (draft 2020-12), derived from the typed spec. Editors use the committed
+//! copy in schemas/; the loader validates every spec against it to report all structural errors
+//! of a file at once.
+
+use crate::spec::Spec;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// Where the committed schema lives, relative to the repository root.
+pub const SCHEMA_PATH: &str = "schemas/monctl.schema.json";
+
+/// The JSON Schema of [`Spec`] as a JSON value.
+pub fn schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let mut schema = schemars::schema_for!(Spec).to_value();
+        drop_null_alternatives(&mut schema);
+        if let Value::Object(map) = &mut schema {
+            map.insert(
+                "$id".into(),
+                Value::String("https://monctl.dev/schemas/monctl.schema.json".into()),
+            );
+            map.insert("title".into(), Value::String("monctl spec".into()));
+        }
+        schema
+    })
+}
+
+/// Optional fields are simply absent in a spec (the loader drops `key: null` entries), so the
+/// schema states each field's real type instead of "T or null": clearer messages, better editor
+/// completion.
+fn drop_null_alternatives(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let single = types.remove(0);
+                    map.insert("type".into(), single);
+                }
+            }
+            if let Some(Value::Array(any_of)) = map.get("anyOf") {
+                let rest: Vec<Value> = any_of.iter().filter(|s| s.get("type") != Some(&Value::from("null"))).cloned().collect();
+                if rest.len() == 1 {
+                    map.remove("anyOf");
+                    if let Value::Object(inner) = &rest[0] {
+                        for (k, v) in inner {
+                            map.insert(k.clone(), v.clone());
+                        }
+                    }
+                } else if rest.len() < any_of.len() {
+                    map.insert("anyOf".into(), Value::Array(rest));
+                }
+            }
+            if map.get("default") == Some(&Value::Null) {
+                map.remove("default");
+            }
+            for child in map.values_mut() {
+                drop_null_alternatives(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null_alternatives),
+        _ => {}
+    }
+}
+
+/// The schema as the pretty-printed text committed to schemas/monctl.schema.json.
+pub fn schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(schema()).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+/// The compiled validator, built once.
+pub(crate) fn validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(schema())
+            .expect("the derived schema is a valid JSON Schema")
+    })
+}

@@ -1,0 +1,333 @@
+//! The loader: source files in, typed spec and every problem found on the way out. Each stage
+//! reports all it finds (not only the first error) and every diagnostic gets a file position.
+
+use super::convert::to_json;
+use super::limits::Limits;
+use super::merge::merge_into;
+use super::node::{locate, FileId, Node, NodeKind, Span};
+use super::schema_errors::{describe, prune};
+use super::yaml::{parse, YamlErrorKind};
+use crate::codes::{DUPLICATE_KEY, INPUT_LIMIT, INVALID_VALUE, MERGE_CONFLICT, YAML_SYNTAX};
+use crate::diagnostic::{sort_diagnostics, Diagnostic, Location, Position, SpecPath};
+use crate::spec::{validate, Spec};
+
+/// One spec source: its display name (a path, for diagnostics) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceFile { name: name.into(), text: text.into() }
+    }
+}
+
+/// What loading produced.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The typed spec, when the sources were well-formed enough to build one. It may still have
+    /// errors in `diagnostics` (then nothing may be generated from it).
+    pub spec: Option<Spec>,
+    /// The merged positioned tree: the source map from spec paths to file positions.
+    pub tree: Node,
+    pub file_names: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The source position of a spec path: the value's span for scalars, the introducing key's
+    /// span for lists and mappings, the nearest existing ancestor when the path is missing.
+    pub fn locate(&self, path: &SpecPath) -> Option<Location> {
+        let (node, found) = self.tree.lookup(path);
+        let span = match (&node.kind, found) {
+            (NodeKind::Seq(_) | NodeKind::Map(_), true) => self.tree.lookup_key_span(path).unwrap_or(node.span),
+            (_, true) => node.span,
+            (_, false) => {
+                // Point at the key of the nearest existing ancestor.
+                let mut ancestor = path.clone();
+                loop {
+                    if ancestor.0.pop().is_none() {
+                        break node.span;
+                    }
+                    if self.tree.lookup(&ancestor).1 {
+                        break self.tree.lookup_key_span(&ancestor).unwrap_or(node.span);
+                    }
+                }
+            }
+        };
+        if self.file_names.is_empty() {
+            return None;
+        }
+        Some(locate(span, &self.file_names))
+    }
+
+    /// Fills in the file positions of diagnostics that carry only a spec path.
+    pub fn resolve(&self, diagnostics: &mut [Diagnostic]) {
+        for d in diagnostics.iter_mut() {
+            if d.location.is_none() && !d.path.0.is_empty() {
+                // An unknown field is best shown at its key, not at its value.
+                let key = (d.code == crate::codes::UNKNOWN_FIELD)
+                    .then(|| self.tree.lookup_key_span(&d.path))
+                    .flatten();
+                d.location = match key {
+                    Some(span) if !self.file_names.is_empty() => Some(locate(span, &self.file_names)),
+                    _ => self.locate(&d.path),
+                };
+            }
+            for related in std::mem::take(&mut d.related_paths) {
+                if let Some(location) = self.locate(&related) {
+                    d.related.push(location);
+                }
+            }
+        }
+    }
+}
+
+fn file_start(file: FileId) -> Span {
+    let start = Position { line: 1, column: 1 };
+    Span { file, start, end: start }
+}
+
+/// Drops `key: null` entries: an optional field given as null is the same as an absent one.
+fn drop_nulls(node: &mut Node) {
+    match &mut node.kind {
+        NodeKind::Map(entries) => {
+            entries.retain(|(_, v)| v.kind != NodeKind::Null);
+            entries.iter_mut().for_each(|(_, v)| drop_nulls(v));
+        }
+        NodeKind::Seq(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
+
+/// Loads a spec from one or more sources (a folder's files, in a stable order).
+pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
+    let file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    let mut diagnostics = Vec::new();
+    let at = |span: Span| Some(locate(span, &file_names));
+    let mut tree = Node { kind: NodeKind::Map(Vec::new()), span: file_start(FileId(0)) };
+
+    if files.len() > limits.max_files {
+        diagnostics.push(
+            Diagnostic::error(INPUT_LIMIT, SpecPath::root(), format!("{} spec files; at most {} are read", files.len(), limits.max_files))
+                .with_help("point monctl at the folder that holds only the spec"),
+        );
+        return Loaded { spec: None, tree, file_names, diagnostics };
+    }
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    if total > limits.max_total_bytes {
+        diagnostics.push(Diagnostic::error(
+            INPUT_LIMIT,
+            SpecPath::root(),
+            format!("the spec files hold {total} bytes; at most {} are read", limits.max_total_bytes),
+        ));
+        return Loaded { spec: None, tree, file_names, diagnostics };
+    }
+
+    let mut conflicts = Vec::new();
+    let mut parsed_any = false;
+    let mut failed_any = false;
+    for (i, file) in files.iter().enumerate() {
+        let id = FileId(i as u32);
+        if file.text.len() > limits.max_file_bytes {
+            failed_any = true;
+            diagnostics.push(
+                Diagnostic::error(
+                    INPUT_LIMIT,
+                    SpecPath::root(),
+                    format!("{} is {} bytes; a spec file may have at most {}", file.name, file.text.len(), limits.max_file_bytes),
+                )
+                .at(at(file_start(id)))
+                .with_help("split the spec into several files in one folder"),
+            );
+            continue;
+        }
+        match parse(&file.text, id, limits) {
+            Ok(mut node) => {
+                drop_nulls(&mut node);
+                if !matches!(node.kind, NodeKind::Map(_)) {
+                    failed_any = true;
+                    diagnostics.push(
+                        Diagnostic::error(INVALID_VALUE, SpecPath::root(), format!("a spec file holds a mapping, found {}", node.type_name()))
+                            .at(at(node.span))
+                            .with_help("start the file with a section such as `metrics:`, `scrape:` or `rules:`"),
+                    );
+                    continue;
+                }
+                if parsed_any {
+                    merge_into(&mut tree, node, &SpecPath::root(), &mut conflicts);
+                } else {
+                    tree = node;
+                    parsed_any = true;
+                }
+            }
+            Err(e) => {
+                failed_any = true;
+                let code = match e.kind {
+                    YamlErrorKind::Syntax => YAML_SYNTAX,
+                    YamlErrorKind::Limit => INPUT_LIMIT,
+                    YamlErrorKind::DuplicateKey => DUPLICATE_KEY,
+                };
+                let mut d = Diagnostic::error(code, SpecPath::root(), e.message).at(at(e.span));
+                if let Some(related) = e.related {
+                    d = d.with_related(at(related)).with_help("remove one of the two entries");
+                }
+                diagnostics.push(d);
+            }
+        }
+    }
+    for c in conflicts {
+        diagnostics.push(
+            Diagnostic::error(MERGE_CONFLICT, c.path.clone(), format!("`{}` is set in two files", c.path))
+                .at(at(c.second))
+                .with_related(at(c.first))
+                .with_help("a value may be set in one spec file only; remove one of them"),
+        );
+    }
+
+    let mut loaded = Loaded { spec: None, tree, file_names, diagnostics: Vec::new() };
+    let mut bad_numbers = Vec::new();
+    let mut value = to_json(&loaded.tree, &SpecPath::root(), &mut bad_numbers);
+    for (path, _) in bad_numbers {
+        diagnostics.push(
+            Diagnostic::error(INVALID_VALUE, path, "NaN and infinite numbers are not allowed here")
+                .with_help("write a finite number"),
+        );
+    }
+
+    let schema = crate::schema::schema();
+    let mut prunes = Vec::new();
+    let mut schema_errors = 0;
+    for error in crate::schema::validator().iter_errors(&value) {
+        let (found, prune_paths) = describe(&error, &value, schema);
+        schema_errors += found.len();
+        diagnostics.extend(found);
+        prunes.extend(prune_paths);
+    }
+    for path in &prunes {
+        prune(&mut value, path);
+    }
+
+    if !failed_any {
+        match serde_path_to_error::deserialize::<_, Spec>(value) {
+            Ok(spec) => {
+                diagnostics.extend(validate(&spec));
+                loaded.spec = Some(spec);
+            }
+            Err(e) if schema_errors == 0 => {
+                let path = SpecPath::parse(&e.path().to_string()).unwrap_or_default();
+                diagnostics.push(Diagnostic::error(INVALID_VALUE, path, e.inner().to_string()));
+            }
+            // The schema errors already say what is wrong; the rest could not be read past them.
+            Err(_) => {}
+        }
+    }
+
+    loaded.resolve(&mut diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    diagnostics.dedup();
+    loaded.diagnostics = diagnostics;
+    loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::{INVALID_PROMQL, UNKNOWN_FIELD};
+
+    fn load_one(text: &str) -> Loaded {
+        load(&[SourceFile::new("spec.yml", text)], &Limits::default())
+    }
+
+    fn summary(loaded: &Loaded) -> Vec<String> {
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let at = d.location.as_ref().map(|l| l.to_string()).unwrap_or_default();
+                format!("{} {} {}", d.code, at, d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_bad_duration_unknown_field_and_promql_together() {
+        let loaded = load_one(
+            "scrape:\n  jobs:\n    - job_name: api\n      scrape_intervall: 10s\nrules:\n  groups:\n    - name: g\n      rules:\n        - alert: A\n          expr: sum(rate(x[5m])\n          for: 5 minutes\n",
+        );
+        assert_eq!(
+            summary(&loaded),
+            vec![
+                "S004 spec.yml:4:7 unknown field `scrape_intervall`",
+                "S007 spec.yml:10:17 PromQL does not parse: unclosed left parenthesis",
+                "S005 spec.yml:11:16 `5 minutes` is not a Prometheus duration",
+            ]
+        );
+        assert_eq!(loaded.diagnostics[0].help.as_deref(), Some("did you mean `scrape_interval`?"));
+    }
+
+    #[test]
+    fn literal_secrets_are_refused_with_help() {
+        let loaded = load_one("scrape:\n  remote_write:\n    - url: http://x/api\n      basic_auth: {username: u, password: p}\n");
+        assert_eq!(loaded.diagnostics.len(), 2, "{:?}", summary(&loaded));
+        let unknown = loaded.diagnostics.iter().find(|d| d.code == UNKNOWN_FIELD).unwrap();
+        assert!(unknown.help.as_deref().unwrap().contains("password_file"));
+    }
+
+    #[test]
+    fn merges_files_and_names_both_places_of_a_conflict() {
+        let loaded = load(
+            &[
+                SourceFile::new("a.yml", "scrape:\n  global:\n    scrape_interval: 15s\n"),
+                SourceFile::new("b.yml", "scrape:\n  global:\n    scrape_interval: 30s\n"),
+            ],
+            &Limits::default(),
+        );
+        assert_eq!(loaded.diagnostics.len(), 1);
+        let d = &loaded.diagnostics[0];
+        assert_eq!(d.location.as_ref().unwrap().to_string(), "b.yml:3:22");
+        assert_eq!(d.related[0].to_string(), "a.yml:3:22");
+    }
+
+    #[test]
+    fn duplicate_jobs_across_files_name_both_files() {
+        let loaded = load(
+            &[
+                SourceFile::new("a.yml", "scrape:\n  jobs:\n    - job_name: api\n"),
+                SourceFile::new("b.yml", "scrape:\n  jobs:\n    - job_name: api\n"),
+            ],
+            &Limits::default(),
+        );
+        let d = &loaded.diagnostics[0];
+        assert_eq!(d.location.as_ref().unwrap().file, "b.yml");
+        assert_eq!(d.related[0].file, "a.yml");
+    }
+
+    #[test]
+    fn a_syntax_error_in_one_file_still_reports_the_others() {
+        let loaded = load(
+            &[
+                SourceFile::new("a.yml", "rules: [\n"),
+                SourceFile::new("b.yml", "rules:\n  groups:\n    - name: g\n      rules:\n        - alert: A\n          expr: up ==\n"),
+            ],
+            &Limits::default(),
+        );
+        let codes: Vec<_> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&YAML_SYNTAX), "{:?}", summary(&loaded));
+        assert!(loaded.spec.is_none());
+        let _ = INVALID_PROMQL;
+    }
+
+    #[test]
+    fn empty_input_is_an_empty_spec() {
+        let loaded = load_one("");
+        assert!(loaded.diagnostics.is_empty());
+        assert_eq!(loaded.spec, Some(Spec::default()));
+    }
+}

@@ -1,0 +1,35 @@
+//! The typed spec: one struct per section, mirroring the target tools' vocabulary with stronger
+//! types. serde reads it and schemars derives the JSON Schema from it. Later sections (routing,
+//! logs, indices, slos, dashboards, tracing, stack) are added here as fields of [`Spec`].
+
+pub mod metrics;
+pub mod relabel;
+pub mod rules;
+pub mod scrape;
+pub mod types;
+mod validate;
+
+pub use metrics::{LabelDetail, LabelDomain, LabelSpec, Metric, MetricType, Objective};
+pub use relabel::{RelabelAction, RelabelRule};
+pub use rules::{Rule, RuleGroup, Rules};
+pub use scrape::{GlobalConfig, Scrape, ScrapeJob};
+pub use types::{Duration, LabelName, MetricName, PromQl, RelabelRegex};
+pub use validate::validate;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A service's whole monitoring stack.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// The metrics catalog: the families the service's own code exposes.
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    /// Prometheus: global settings, scrape jobs, remote write/read, Alertmanager endpoints.
+    #[serde(default)]
+    pub scrape: Scrape,
+    /// Prometheus alerting and recording rules.
+    #[serde(default)]
+    pub rules: Rules,
+}

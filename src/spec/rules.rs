@@ -1,0 +1,62 @@
+//! Prometheus rule groups: alerting and recording rules, and the group-set (rule file) each group
+//! is written to.
+
+use super::types::{Duration, LabelName, MetricName, PromQl};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    #[serde(default)]
+    pub groups: Vec<RuleGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleGroup {
+    pub name: String,
+    /// The rule file (`rules/<file>.yml`) this group is written to; default: the group's name.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// Evaluation interval; default the global evaluation_interval.
+    #[serde(default)]
+    pub interval: Option<Duration>,
+    /// Most alerts or series a rule of the group may produce (0: no limit).
+    #[serde(default)]
+    pub limit: Option<u64>,
+    pub rules: Vec<Rule>,
+}
+
+/// An alerting rule (with `alert`) or a recording rule (with `record`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    #[serde(default)]
+    pub alert: Option<String>,
+    #[serde(default)]
+    pub record: Option<MetricName>,
+    pub expr: PromQl,
+    /// Alerts only: how long the condition must hold before the alert fires.
+    #[serde(default, rename = "for")]
+    pub for_: Option<Duration>,
+    /// Alerts only: how long the alert keeps firing after the condition stops holding.
+    #[serde(default)]
+    pub keep_firing_for: Option<Duration>,
+    #[serde(default)]
+    pub labels: BTreeMap<LabelName, String>,
+    /// Alerts only: summary, description, runbook_url and the like; Go templates allowed.
+    #[serde(default)]
+    pub annotations: BTreeMap<String, String>,
+}
+
+impl RuleGroup {
+    /// The rule file's stem: the explicit `file`, or the group name made file-safe.
+    pub fn file_stem(&self) -> String {
+        let raw = self.file.as_deref().unwrap_or(&self.name);
+        raw.chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+            .collect()
+    }
+}

@@ -1,0 +1,434 @@
+//! Load-time validation of the typed spec: what its JSON Schema cannot express and the target tools
+//! reject at load — PromQL that does not parse, regexes that do not compile, relabel and rule field
+//! combinations, invalid names in maps, scrape timeouts above intervals, duplicate names.
+
+use super::relabel::{RelabelAction, RelabelRule};
+use super::types::{METRIC_NAME_PATTERN, LABEL_NAME_PATTERN};
+use super::Spec;
+use crate::codes::{
+    DUPLICATE_DEFINITION, INVALID_FIELD_COMBINATION, INVALID_PROMQL, INVALID_REGEX, INVALID_VALUE,
+};
+use crate::diagnostic::{Diagnostic, SpecPath};
+use regex::Regex;
+use std::collections::HashMap;
+
+/// Diagnostics (paths only; the loader adds file positions) for everything wrong in `spec`.
+pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        out: Vec::new(),
+        metric_name: Regex::new(METRIC_NAME_PATTERN).expect("static pattern"),
+        label_name: Regex::new(LABEL_NAME_PATTERN).expect("static pattern"),
+        // Prometheus' relabelTarget: label names with $1 / ${name} references.
+        relabel_target: Regex::new(r"^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$").expect("static pattern"),
+    };
+    v.metrics(spec);
+    v.scrape(spec);
+    v.rules(spec);
+    v.out
+}
+
+struct Validator {
+    out: Vec<Diagnostic>,
+    metric_name: Regex,
+    label_name: Regex,
+    relabel_target: Regex,
+}
+
+fn first_seen<'a>(seen: &mut HashMap<String, SpecPath>, name: &'a str, path: &SpecPath) -> Option<SpecPath> {
+    match seen.get(name) {
+        Some(first) => Some(first.clone()),
+        None => {
+            seen.insert(name.to_string(), path.clone());
+            None
+        }
+    }
+}
+
+impl Validator {
+    fn combination(&mut self, path: SpecPath, message: impl Into<String>, help: &str) {
+        self.out
+            .push(Diagnostic::error(INVALID_FIELD_COMBINATION, path, message).with_help(help));
+    }
+
+    fn duplicate(&mut self, what: &str, name: &str, path: SpecPath, first: SpecPath) {
+        let mut d = Diagnostic::error(
+            DUPLICATE_DEFINITION,
+            path,
+            format!("{what} `{name}` is defined twice (first at {first})"),
+        )
+        .with_help(format!("each {what} needs a unique name; rename or remove one of them"));
+        d.related_paths.push(first);
+        self.out.push(d);
+    }
+
+    fn label_keys<'a>(&mut self, keys: impl Iterator<Item = &'a String>, path: &SpecPath, what: &str) {
+        for key in keys {
+            if !self.label_name.is_match(key) {
+                self.out.push(
+                    Diagnostic::error(INVALID_VALUE, path.key(key), format!("`{key}` is not a valid {what} name"))
+                        .with_help("label names use letters, digits and _, and do not start with a digit"),
+                );
+            }
+        }
+    }
+
+    fn metrics(&mut self, spec: &Spec) {
+        let mut seen = HashMap::new();
+        for (i, metric) in spec.metrics.iter().enumerate() {
+            let path = SpecPath::root().key("metrics").index(i);
+            let full = metric.full_name();
+            if !self.metric_name.is_match(&full) {
+                self.out.push(Diagnostic::error(
+                    INVALID_VALUE,
+                    path.key("name"),
+                    format!("`{full}` is not a valid metric name"),
+                ));
+            }
+            if let Some(first) = first_seen(&mut seen, &full, &path) {
+                self.duplicate("metric", &full, path.clone(), first);
+            }
+            let mut labels = HashMap::new();
+            for (j, label) in metric.labels.iter().enumerate() {
+                let label_path = path.key("labels").index(j);
+                if let Some(first) = first_seen(&mut labels, label.name().as_str(), &label_path) {
+                    self.duplicate("label", label.name().as_str(), label_path.clone(), first);
+                }
+                if let super::LabelSpec::Detailed(d) = label {
+                    let set = [d.values.is_some(), d.cardinality.is_some(), d.unbounded.is_some()];
+                    if set.iter().filter(|s| **s).count() > 1 {
+                        self.combination(
+                            label_path.clone(),
+                            format!("label `{}` gives more than one of values, cardinality and unbounded", d.name),
+                            "keep the one that describes the label's values: a closed list, an estimated count, or unbounded: true",
+                        );
+                    }
+                }
+                if matches!(label.name().as_str(), "le" | "quantile") {
+                    self.combination(
+                        label_path,
+                        format!("`{}` is added by Prometheus client libraries for histograms and summaries", label.name()),
+                        "remove it from labels; monctl derives it from the metric's type",
+                    );
+                }
+            }
+            use super::MetricType::*;
+            if metric.buckets.is_some() && metric.kind != Histogram {
+                self.combination(path.key("buckets"), "only histograms have buckets", "remove buckets, or set type: histogram");
+            }
+            if metric.objectives.is_some() && metric.kind != Summary {
+                self.combination(path.key("objectives"), "only summaries have objectives", "remove objectives, or set type: summary");
+            }
+            if let Some(buckets) = &metric.buckets {
+                if buckets.windows(2).any(|w| w[0] >= w[1]) {
+                    self.out.push(
+                        Diagnostic::error(INVALID_VALUE, path.key("buckets"), "histogram buckets must be strictly increasing")
+                            .with_help("list each upper bound once, smallest first (client libraries panic otherwise)"),
+                    );
+                }
+            }
+            if let Some(objectives) = &metric.objectives {
+                for (j, o) in objectives.iter().enumerate() {
+                    if !(0.0..=1.0).contains(&o.quantile()) {
+                        self.out.push(Diagnostic::error(
+                            INVALID_VALUE,
+                            path.key("objectives").index(j),
+                            format!("quantile {} is outside 0..1", o.quantile()),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn scrape(&mut self, spec: &Spec) {
+        let scrape = &spec.scrape;
+        let root = SpecPath::root().key("scrape");
+        let global = &scrape.global;
+        self.label_keys(global.external_labels.keys(), &root.key("global").key("external_labels"), "label");
+        let global_timeout = global.scrape_timeout.unwrap_or(super::Duration::from_secs(10));
+        let global_interval = global.effective_scrape_interval();
+        if global_timeout > global_interval {
+            self.combination(
+                root.key("global").key("scrape_timeout"),
+                format!("global scrape_timeout {global_timeout} is greater than scrape_interval {global_interval}"),
+                "Prometheus rejects this; make the timeout at most the interval",
+            );
+        }
+        for (i, am) in scrape.alertmanagers.iter().enumerate() {
+            let path = root.key("alertmanagers").index(i);
+            self.relabels(&am.relabel_configs, &path.key("relabel_configs"));
+            self.static_labels(&am.static_configs, &path);
+        }
+        let mut seen = HashMap::new();
+        for (i, job) in scrape.jobs.iter().enumerate() {
+            let path = root.key("jobs").index(i);
+            if let Some(first) = first_seen(&mut seen, &job.job_name, &path) {
+                self.duplicate("scrape job", &job.job_name, path.key("job_name"), first);
+            }
+            if job.job_name.is_empty() {
+                self.out.push(Diagnostic::error(INVALID_VALUE, path.key("job_name"), "job_name is empty"));
+            }
+            let interval = job.scrape_interval.unwrap_or(global_interval);
+            if let Some(timeout) = job.scrape_timeout {
+                if timeout > interval {
+                    self.combination(
+                        path.key("scrape_timeout"),
+                        format!("scrape_timeout {timeout} is greater than scrape_interval {interval}"),
+                        "Prometheus rejects this; make the timeout at most the interval",
+                    );
+                }
+            }
+            if job.http.basic_auth.is_some()
+                && (job.http.authorization.is_some() || job.http.bearer_token_file.is_some())
+            {
+                self.combination(
+                    path.clone(),
+                    "basic_auth and authorization/bearer_token_file are both set",
+                    "Prometheus allows one authentication method per job",
+                );
+            }
+            if job.http.authorization.is_some() && job.http.bearer_token_file.is_some() {
+                self.combination(
+                    path.key("bearer_token_file"),
+                    "authorization and bearer_token_file are both set",
+                    "use authorization.credentials_file alone",
+                );
+            }
+            self.static_labels(&job.static_configs, &path);
+            self.relabels(&job.relabel_configs, &path.key("relabel_configs"));
+            self.relabels(&job.metric_relabel_configs, &path.key("metric_relabel_configs"));
+        }
+        for (i, rw) in scrape.remote_write.iter().enumerate() {
+            let path = root.key("remote_write").index(i);
+            self.relabels(&rw.write_relabel_configs, &path.key("write_relabel_configs"));
+        }
+    }
+
+    fn static_labels(&mut self, configs: &[super::scrape::StaticConfig], path: &SpecPath) {
+        for (j, sc) in configs.iter().enumerate() {
+            let sc_path = path.key("static_configs").index(j);
+            self.label_keys(sc.labels.keys(), &sc_path.key("labels"), "label");
+            for (k, target) in sc.targets.iter().enumerate() {
+                if target.contains("://") || target.contains('/') {
+                    self.out.push(
+                        Diagnostic::error(INVALID_VALUE, sc_path.key("targets").index(k), format!("target `{target}` is not host:port"))
+                            .with_help("targets are host:port; set scheme and metrics_path on the job"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn relabels(&mut self, rules: &[RelabelRule], path: &SpecPath) {
+        for (i, rule) in rules.iter().enumerate() {
+            self.relabel(rule, &path.index(i));
+        }
+    }
+
+    /// Prometheus' own relabel validation (model/relabel), field by field.
+    fn relabel(&mut self, rule: &RelabelRule, path: &SpecPath) {
+        use RelabelAction::*;
+        if let Some(regex) = &rule.regex {
+            if let Err(e) = Regex::new(&format!("^(?s:{})$", regex.0)) {
+                self.out.push(
+                    Diagnostic::error(INVALID_REGEX, path.key("regex"), format!("regex does not compile: {}", first_line(&e.to_string())))
+                        .with_help("relabel regexes are RE2; Prometheus anchors them at both ends"),
+                );
+            }
+        }
+        let action = rule.action();
+        let name = action.as_str();
+        let target = rule.target_label.as_deref();
+        let replacement_default = rule.replacement.as_deref().is_none_or(|r| r == "$1");
+        if action == HashMod && rule.modulus.unwrap_or(0) == 0 {
+            self.combination(path.key("modulus"), "the hashmod action needs a non-zero modulus", "set modulus: N");
+        }
+        let needs_target = matches!(action, Replace | HashMod | Lowercase | Uppercase | KeepEqual | DropEqual);
+        match target {
+            None | Some("") if needs_target => self.combination(
+                path.clone(),
+                format!("the {name} action needs target_label"),
+                "set target_label to the label to write",
+            ),
+            Some(t) if matches!(action, Replace) && !self.relabel_target.is_match(t) => self.out.push(
+                Diagnostic::error(INVALID_VALUE, path.key("target_label"), format!("`{t}` is not a valid target_label for replace"))
+                    .with_help("use a label name, optionally with capture references like ${1}"),
+            ),
+            Some(t) if matches!(action, HashMod | Lowercase | Uppercase | KeepEqual | DropEqual) && !self.label_name.is_match(t) => {
+                self.out.push(Diagnostic::error(
+                    INVALID_VALUE,
+                    path.key("target_label"),
+                    format!("`{t}` is not a valid label name for the {name} action"),
+                ))
+            }
+            _ => {}
+        }
+        if matches!(action, Lowercase | Uppercase) && !replacement_default {
+            self.combination(path.key("replacement"), format!("the {name} action takes no replacement"), "remove replacement");
+        }
+        if action == LabelMap {
+            let replacement = rule.replacement.as_deref().unwrap_or("$1");
+            if !self.relabel_target.is_match(replacement) {
+                self.out.push(Diagnostic::error(
+                    INVALID_VALUE,
+                    path.key("replacement"),
+                    format!("`{replacement}` is not a valid replacement for labelmap"),
+                ));
+            }
+        }
+        if matches!(action, KeepEqual | DropEqual)
+            && (rule.regex.as_ref().is_some_and(|r| r.0 != "(.*)")
+                || rule.modulus.is_some_and(|m| m != 0)
+                || rule.separator.as_deref().is_some_and(|s| s != ";")
+                || !replacement_default)
+        {
+            self.combination(
+                path.clone(),
+                format!("the {name} action takes only source_labels and target_label"),
+                "remove regex, modulus, separator and replacement",
+            );
+        }
+        if matches!(action, LabelDrop | LabelKeep)
+            && (rule.source_labels.is_some()
+                || target.is_some()
+                || rule.modulus.is_some_and(|m| m != 0)
+                || rule.separator.as_deref().is_some_and(|s| s != ";")
+                || !replacement_default)
+        {
+            self.combination(
+                path.clone(),
+                format!("the {name} action takes only regex (matched against label names)"),
+                "remove source_labels, target_label, modulus, separator and replacement",
+            );
+        }
+    }
+
+    fn rules(&mut self, spec: &Spec) {
+        let mut groups_per_file: HashMap<String, SpecPath> = HashMap::new();
+        for (g, group) in spec.rules.groups.iter().enumerate() {
+            let gpath = SpecPath::root().key("rules").key("groups").index(g);
+            let key = format!("{}\u{0}{}", group.file_stem(), group.name);
+            if let Some(first) = first_seen(&mut groups_per_file, &key, &gpath) {
+                self.duplicate("rule group", &group.name, gpath.key("name"), first);
+            }
+            if group.name.trim().is_empty() {
+                self.out.push(Diagnostic::error(INVALID_VALUE, gpath.key("name"), "rule group name is empty"));
+            }
+            if group.rules.is_empty() {
+                self.out.push(
+                    Diagnostic::warning(INVALID_VALUE, gpath.key("rules"), format!("rule group `{}` has no rules", group.name))
+                        .with_help("add rules or remove the group"),
+                );
+            }
+            for (r, rule) in group.rules.iter().enumerate() {
+                let path = gpath.key("rules").index(r);
+                match (&rule.alert, &rule.record) {
+                    (Some(_), Some(_)) => self.combination(
+                        path.clone(),
+                        "a rule has both alert and record",
+                        "a rule is either an alerting rule (alert) or a recording rule (record); split it in two",
+                    ),
+                    (None, None) => self.combination(
+                        path.clone(),
+                        "a rule needs alert or record",
+                        "name the alert (alert: Name) or the recorded series (record: level:metric:operation)",
+                    ),
+                    (Some(alert), None) if !self.metric_name.is_match(alert) => self.out.push(
+                        Diagnostic::error(INVALID_VALUE, path.key("alert"), format!("`{alert}` is not a valid alert name"))
+                            .with_help("Prometheus requires alert names to be valid metric names, e.g. HighErrorRate"),
+                    ),
+                    (None, Some(_)) => {
+                        for field in [
+                            ("for", rule.for_.is_some()),
+                            ("keep_firing_for", rule.keep_firing_for.is_some()),
+                            ("annotations", !rule.annotations.is_empty()),
+                        ] {
+                            if field.1 {
+                                self.combination(
+                                    path.key(field.0),
+                                    format!("recording rules have no `{}`", field.0),
+                                    "remove it, or make this an alerting rule",
+                                );
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                self.label_keys(rule.labels.keys().map(|k| &k.0), &path.key("labels"), "label");
+                self.label_keys(rule.annotations.keys(), &path.key("annotations"), "annotation");
+                if let Err(message) = promql_parser::parser::parse(rule.expr.as_str()) {
+                    self.out.push(
+                        Diagnostic::error(INVALID_PROMQL, path.key("expr"), format!("PromQL does not parse: {}", first_line(&message)))
+                            .with_help("fix the expression; `promtool check rules` would reject this file"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(value: serde_json::Value) -> Spec {
+        serde_json::from_value(value).expect("valid spec shape")
+    }
+
+    fn codes(spec: &Spec) -> Vec<(String, &'static str)> {
+        validate(spec).into_iter().map(|d| (d.path.to_string(), d.code)).collect()
+    }
+
+    #[test]
+    fn reports_unparsable_promql_at_the_expr() {
+        let s = spec(serde_json::json!({"rules": {"groups": [{"name": "g", "rules": [
+            {"alert": "A", "expr": "sum(rate(x[5m])"}
+        ]}]}}));
+        assert_eq!(codes(&s), vec![("rules.groups[0].rules[0].expr".into(), INVALID_PROMQL)]);
+    }
+
+    #[test]
+    fn applies_prometheus_relabel_rules() {
+        let s = spec(serde_json::json!({"scrape": {"jobs": [{"job_name": "j", "relabel_configs": [
+            {"action": "hashmod", "source_labels": ["__address__"], "target_label": "shard"},
+            {"action": "labeldrop", "regex": "x", "source_labels": ["a"]},
+            {"source_labels": ["a"], "regex": "(", "target_label": "b"},
+            {"action": "keep", "regex": "x"},
+            {"source_labels": ["__address__"], "target_label": "instance"}
+        ]}]}}));
+        assert_eq!(
+            codes(&s),
+            vec![
+                ("scrape.jobs[0].relabel_configs[0].modulus".into(), INVALID_FIELD_COMBINATION),
+                ("scrape.jobs[0].relabel_configs[1]".into(), INVALID_FIELD_COMBINATION),
+                ("scrape.jobs[0].relabel_configs[2].regex".into(), INVALID_REGEX),
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_duplicate_jobs_naming_the_first() {
+        let s = spec(serde_json::json!({"scrape": {"jobs": [{"job_name": "a"}, {"job_name": "a"}]}}));
+        let d = validate(&s);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, DUPLICATE_DEFINITION);
+        assert_eq!(d[0].related_paths[0].to_string(), "scrape.jobs[0]");
+    }
+
+    #[test]
+    fn a_clean_spec_has_no_findings() {
+        let s = spec(serde_json::json!({
+            "metrics": [{"name": "http_requests_total", "type": "counter", "labels": ["code"]}],
+            "scrape": {"global": {"scrape_interval": "15s"}, "jobs": [{"job_name": "api", "static_configs": [{"targets": ["api:8080"]}]}]},
+            "rules": {"groups": [{"name": "g", "rules": [
+                {"alert": "HighErrors", "expr": "sum(rate(http_requests_total{code=~\"5..\"}[5m])) > 1", "for": "5m"},
+                {"record": "job:http_requests:rate5m", "expr": "sum by (job) (rate(http_requests_total[5m]))"}
+            ]}]}
+        }));
+        assert_eq!(codes(&s), vec![]);
+    }
+}

@@ -2,6 +2,7 @@
 //! tools that run it. Pure and deterministic — no file system, clock, environment, threads or
 //! network — so the same code runs in the CLI and, compiled to WebAssembly, in the browser.
 
+pub mod catalog;
 pub mod codes;
 pub mod diagnostic;
 pub mod schema;
@@ -9,3 +10,52 @@ pub mod source;
 pub mod spec;
 
 pub use diagnostic::{Diagnostic, Location, Position, Severity, SpecPath};
+pub mod generate;
+pub mod model;
+
+pub use generate::Artifact;
+pub use source::{Limits, Loaded, SourceFile};
+
+/// The result of checking a spec: its diagnostics, sorted by position.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CheckReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads and checks a spec given as source files (one file, or a folder's files in a stable order).
+pub fn check(files: &[SourceFile]) -> CheckReport {
+    let (_, diagnostics) = load_model(files);
+    CheckReport { diagnostics }
+}
+
+/// Loads, checks and generates. Generation happens only when there is no error: on errors the
+/// diagnostics are returned and no artifact at all.
+pub fn generate(files: &[SourceFile]) -> Result<(Vec<Artifact>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (model, diagnostics) = load_model(files);
+    match model {
+        Some(model) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            Ok((generate::generate_all(&model), diagnostics))
+        }
+        _ => Err(diagnostics),
+    }
+}
+
+/// Loads the sources and resolves the model, with every diagnostic found on the way.
+pub fn load_model(files: &[SourceFile]) -> (Option<model::Model>, Vec<Diagnostic>) {
+    let loaded = source::load(files, &Limits::default());
+    let mut diagnostics = loaded.diagnostics.clone();
+    let model = loaded.spec.clone().map(|spec| {
+        let (model, mut found) = model::Model::resolve(spec);
+        loaded.resolve(&mut found);
+        diagnostics.extend(found);
+        model
+    });
+    diagnostic::sort_diagnostics(&mut diagnostics);
+    (model, diagnostics)
+}

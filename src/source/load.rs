@@ -89,6 +89,18 @@ impl Loaded {
     }
 }
 
+/// Parses one YAML/JSON text into a plain JSON value (for bundled data such as catalog packs).
+pub fn load_value(text: &str, file: FileId, limits: &Limits) -> Result<serde_json::Value, String> {
+    let mut node = parse(text, file, limits).map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.column, e.message))?;
+    drop_nulls(&mut node);
+    let mut bad = Vec::new();
+    let value = to_json(&node, &SpecPath::root(), &mut bad);
+    match bad.first() {
+        Some((path, _)) => Err(format!("{path}: NaN and infinite numbers are not allowed")),
+        None => Ok(value),
+    }
+}
+
 fn file_start(file: FileId) -> Span {
     let start = Position { line: 1, column: 1 };
     Span { file, start, end: start }

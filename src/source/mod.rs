@@ -11,5 +11,5 @@ mod schema_errors;
 mod yaml;
 
 pub use limits::Limits;
-pub use load::{load, Loaded, SourceFile};
+pub use load::{load, load_value, Loaded, SourceFile};
 pub use node::{FileId, Node, NodeKind, Span};

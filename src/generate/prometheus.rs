@@ -1,0 +1,201 @@
+//! prometheus.yml: global settings, rule_files, alerting, scrape_configs and remote write/read,
+//! in the order and vocabulary of Prometheus' configuration documentation.
+
+use super::yaml::{document, Fields};
+use super::Artifact;
+use crate::model::Model;
+use crate::spec::relabel::RelabelRule;
+use crate::spec::scrape::{AlertmanagerEndpoint, HttpClient, RemoteRead, RemoteWrite, ScrapeJob, StaticConfig};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+pub fn prometheus_yml(model: &Model) -> Artifact {
+    let spec = &model.spec;
+    let mut root = Fields::new();
+    let global = &spec.scrape.global;
+    root.set(
+        "global",
+        Fields::new()
+            .set("scrape_interval", global.scrape_interval)
+            .set("scrape_timeout", global.scrape_timeout)
+            .set("evaluation_interval", global.evaluation_interval)
+            .set("external_labels", &global.external_labels)
+            .build(),
+    );
+    let rule_files: BTreeSet<String> = spec
+        .rules
+        .groups
+        .iter()
+        .map(|g| format!("rules/{}.yml", g.file_stem()))
+        .collect();
+    root.set("rule_files", rule_files);
+    let alertmanagers: Vec<Value> = spec.scrape.alertmanagers.iter().map(alertmanager).collect();
+    if !alertmanagers.is_empty() {
+        root.set("alerting", Fields::new().set("alertmanagers", alertmanagers).build());
+    }
+    root.set("scrape_configs", spec.scrape.jobs.iter().map(scrape_config).collect::<Vec<_>>());
+    root.set("remote_write", spec.scrape.remote_write.iter().map(remote_write).collect::<Vec<_>>());
+    root.set("remote_read", spec.scrape.remote_read.iter().map(remote_read).collect::<Vec<_>>());
+    Artifact { path: "prometheus.yml".into(), content: document(&root.build()) }
+}
+
+/// Authentication and TLS, with `bearer_token_file` written in its current form.
+fn http_client(fields: &mut Fields, http: &HttpClient) {
+    fields.set("basic_auth", &http.basic_auth);
+    let authorization = http.authorization.clone().or_else(|| {
+        http.bearer_token_file.as_ref().map(|file| crate::spec::scrape::Authorization {
+            kind: None,
+            credentials_file: file.clone(),
+        })
+    });
+    if let Some(auth) = authorization {
+        fields.set(
+            "authorization",
+            Fields::new().set("type", &auth.kind).set("credentials_file", &auth.credentials_file).build(),
+        );
+    }
+    if let Some(tls) = &http.tls_config {
+        fields.set(
+            "tls_config",
+            Fields::new()
+                .set("ca_file", &tls.ca_file)
+                .set("cert_file", &tls.cert_file)
+                .set("key_file", &tls.key_file)
+                .set("server_name", &tls.server_name)
+                .set("insecure_skip_verify", tls.insecure_skip_verify)
+                .set("min_version", tls.min_version)
+                .build(),
+        );
+    }
+    fields
+        .set("proxy_url", &http.proxy_url)
+        .set("follow_redirects", http.follow_redirects)
+        .set("enable_http2", http.enable_http2);
+}
+
+fn static_configs(configs: &[StaticConfig]) -> Vec<Value> {
+    configs
+        .iter()
+        .map(|c| Fields::new().set("targets", &c.targets).set("labels", &c.labels).build())
+        .collect()
+}
+
+fn relabel_configs(rules: &[RelabelRule]) -> Vec<Value> {
+    rules
+        .iter()
+        .map(|r| {
+            Fields::new()
+                .set("source_labels", &r.source_labels)
+                .set("separator", &r.separator)
+                .set("regex", &r.regex)
+                .set("modulus", r.modulus)
+                .set("target_label", &r.target_label)
+                .set("replacement", &r.replacement)
+                .set("action", r.action.map(|a| a.as_str()))
+                .build()
+        })
+        .collect()
+}
+
+fn file_sd(configs: &[crate::spec::scrape::FileSdConfig]) -> Vec<Value> {
+    configs
+        .iter()
+        .map(|c| Fields::new().set("files", &c.files).set("refresh_interval", c.refresh_interval).build())
+        .collect()
+}
+
+fn alertmanager(am: &AlertmanagerEndpoint) -> Value {
+    let mut f = Fields::new();
+    f.set("scheme", am.scheme).set("path_prefix", &am.path_prefix).set("timeout", am.timeout);
+    f.set("api_version", "v2");
+    http_client(&mut f, &am.http);
+    f.set("static_configs", static_configs(&am.static_configs))
+        .set("file_sd_configs", file_sd(&am.file_sd_configs))
+        .set("relabel_configs", relabel_configs(&am.relabel_configs));
+    f.build()
+}
+
+fn scrape_config(job: &ScrapeJob) -> Value {
+    let mut f = Fields::new();
+    f.set("job_name", &job.job_name)
+        .set("honor_labels", job.honor_labels)
+        .set("honor_timestamps", job.honor_timestamps)
+        .set("params", &job.params)
+        .set("scrape_interval", job.scrape_interval)
+        .set("scrape_timeout", job.scrape_timeout)
+        .set("metrics_path", &job.metrics_path)
+        .set("scheme", job.scheme);
+    http_client(&mut f, &job.http);
+    f.set("sample_limit", job.sample_limit)
+        .set("label_limit", job.label_limit)
+        .set("label_name_length_limit", job.label_name_length_limit)
+        .set("label_value_length_limit", job.label_value_length_limit)
+        .set("target_limit", job.target_limit)
+        .set("static_configs", static_configs(&job.static_configs))
+        .set("file_sd_configs", file_sd(&job.file_sd_configs));
+    let k8s: Vec<Value> = job
+        .kubernetes_sd_configs
+        .iter()
+        .map(|k| {
+            Fields::new()
+                .set("role", k.role)
+                .set("api_server", &k.api_server)
+                .set("kubeconfig_file", &k.kubeconfig_file)
+                .set(
+                    "namespaces",
+                    k.namespaces.as_ref().map(|n| {
+                        Fields::new().set("own_namespace", n.own_namespace).set("names", &n.names).build()
+                    }),
+                )
+                .set(
+                    "selectors",
+                    k.selectors
+                        .iter()
+                        .map(|s| Fields::new().set("role", s.role).set("label", &s.label).set("field", &s.field).build())
+                        .collect::<Vec<_>>(),
+                )
+                .build()
+        })
+        .collect();
+    f.set("kubernetes_sd_configs", k8s)
+        .set("relabel_configs", relabel_configs(&job.relabel_configs))
+        .set("metric_relabel_configs", relabel_configs(&job.metric_relabel_configs));
+    f.build()
+}
+
+fn remote_write(rw: &RemoteWrite) -> Value {
+    let mut f = Fields::new();
+    f.set("url", &rw.url)
+        .set("name", &rw.name)
+        .set("remote_timeout", rw.remote_timeout)
+        .set("headers", &rw.headers)
+        .set("write_relabel_configs", relabel_configs(&rw.write_relabel_configs));
+    http_client(&mut f, &rw.http);
+    if let Some(q) = &rw.queue_config {
+        f.set(
+            "queue_config",
+            Fields::new()
+                .set("capacity", q.capacity)
+                .set("max_shards", q.max_shards)
+                .set("min_shards", q.min_shards)
+                .set("max_samples_per_send", q.max_samples_per_send)
+                .set("batch_send_deadline", q.batch_send_deadline)
+                .set("min_backoff", q.min_backoff)
+                .set("max_backoff", q.max_backoff)
+                .build(),
+        );
+    }
+    f.build()
+}
+
+fn remote_read(rr: &RemoteRead) -> Value {
+    let mut f = Fields::new();
+    f.set("url", &rr.url)
+        .set("name", &rr.name)
+        .set("remote_timeout", rr.remote_timeout)
+        .set("headers", &rr.headers)
+        .set("required_matchers", &rr.required_matchers)
+        .set("read_recent", rr.read_recent);
+    http_client(&mut f, &rr.http);
+    f.build()
+}

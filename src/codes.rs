@@ -101,11 +101,16 @@ pub const LOAD_CODES: &[CodeDoc] = &[
 
 /// Documentation of a load-stage code.
 pub fn load_code_doc(code: &str) -> Option<&'static CodeDoc> {
-    LOAD_CODES.iter().find(|doc| doc.code.eq_ignore_ascii_case(code) || doc.name == code)
+    LOAD_CODES
+        .iter()
+        .find(|doc| doc.code.eq_ignore_ascii_case(code) || doc.name == code)
 }
 
 /// The closest of `candidates` to `word`, when close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))

@@ -157,7 +157,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, severity: Severity, path: SpecPath, message: impl Into<String>) -> Self {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        path: SpecPath,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             code,
             severity,

@@ -40,7 +40,11 @@ fn drop_null_alternatives(value: &mut Value) {
                 }
             }
             if let Some(Value::Array(any_of)) = map.get("anyOf") {
-                let rest: Vec<Value> = any_of.iter().filter(|s| s.get("type") != Some(&Value::from("null"))).cloned().collect();
+                let rest: Vec<Value> = any_of
+                    .iter()
+                    .filter(|s| s.get("type") != Some(&Value::from("null")))
+                    .cloned()
+                    .collect();
                 if rest.len() == 1 {
                     map.remove("anyOf");
                     if let Value::Object(inner) = &rest[0] {

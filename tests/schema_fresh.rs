@@ -22,7 +22,10 @@ fn committed_schema_is_current() {
 #[test]
 fn schema_is_draft_2020_12_and_rejects_unknown_fields() {
     let schema = monctl::schema::schema();
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     let validator = jsonschema::validator_for(schema).unwrap();
     assert!(validator.is_valid(&serde_json::json!({"metrics": []})));
     assert!(!validator.is_valid(&serde_json::json!({"metricz": []})));

@@ -30,7 +30,9 @@ enum Format {
 #[derive(Subcommand)]
 enum Command {
     /// Check a spec (a file, or a folder whose .yml/.yaml/.json files are merged) and report problems.
-    #[command(after_help = "Exit status: 0 when no errors were found, 1 when there were errors, 2 on usage or I/O failure.\n\nExamples:\n  monctl check examples/mall-go\n  monctl check spec.yml --format json")]
+    #[command(
+        after_help = "Exit status: 0 when no errors were found, 1 when there were errors, 2 on usage or I/O failure.\n\nExamples:\n  monctl check examples/mall-go\n  monctl check spec.yml --format json"
+    )]
     Check {
         /// Spec file or folder.
         #[arg(default_value = ".")]
@@ -39,7 +41,9 @@ enum Command {
         format: Format,
     },
     /// Generate prometheus.yml and the rule files from a spec into a folder.
-    #[command(after_help = "Nothing is written when the spec has errors. Files are written to temporary names and renamed into place only once all are written; earlier monctl-generated files no longer produced are removed.\n\nExamples:\n  monctl generate examples/mall-go --out build/monitoring\n  monctl generate examples/mall-go --out build/monitoring --check   # CI drift check")]
+    #[command(
+        after_help = "Nothing is written when the spec has errors. Files are written to temporary names and renamed into place only once all are written; earlier monctl-generated files no longer produced are removed.\n\nExamples:\n  monctl generate examples/mall-go --out build/monitoring\n  monctl generate examples/mall-go --out build/monitoring --check   # CI drift check"
+    )]
     Generate {
         /// Spec file or folder.
         #[arg(default_value = ".")]
@@ -62,7 +66,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { path, format } => check(&path, format),
-        Command::Generate { path, out, check, format } => generate(&path, &out, check, format),
+        Command::Generate {
+            path,
+            out,
+            check,
+            format,
+        } => generate(&path, &out, check, format),
         Command::Schema => {
             print!("{}", monctl::schema::schema_text());
             ExitCode::SUCCESS
@@ -91,7 +100,12 @@ fn check(path: &std::path::Path, format: Format) -> ExitCode {
     }
 }
 
-fn generate(path: &std::path::Path, out: &std::path::Path, check_only: bool, format: Format) -> ExitCode {
+fn generate(
+    path: &std::path::Path,
+    out: &std::path::Path,
+    check_only: bool,
+    format: Format,
+) -> ExitCode {
     let files = match read(path) {
         Ok(files) => files,
         Err(code) => return code,
@@ -107,7 +121,11 @@ fn generate(path: &std::path::Path, out: &std::path::Path, check_only: bool, for
             if check_only {
                 match output::drift(out, &artifacts) {
                     Ok(drift) if drift.is_empty() => {
-                        eprintln!("{} files in {} are up to date", artifacts.len(), out.display());
+                        eprintln!(
+                            "{} files in {} are up to date",
+                            artifacts.len(),
+                            out.display()
+                        );
                         ExitCode::SUCCESS
                     }
                     Ok(drift) => {
@@ -125,7 +143,12 @@ fn generate(path: &std::path::Path, out: &std::path::Path, check_only: bool, for
             } else {
                 match output::write_all(out, &artifacts) {
                     Ok(summary) => {
-                        eprintln!("wrote {} files to {}{}", artifacts.len(), out.display(), summary);
+                        eprintln!(
+                            "wrote {} files to {}{}",
+                            artifacts.len(),
+                            out.display(),
+                            summary
+                        );
                         ExitCode::SUCCESS
                     }
                     Err(e) => {

@@ -13,8 +13,14 @@ pub fn print(diagnostics: &[Diagnostic], files: &[SourceFile], format: Format) {
             for d in diagnostics {
                 eprint!("{}", human(d, files, color));
             }
-            let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-            let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let warnings = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count();
             if errors + warnings > 0 {
                 eprintln!("{errors} error(s), {warnings} warning(s)");
             }
@@ -56,7 +62,9 @@ fn paint(text: &str, code: &str, color: bool) -> String {
 
 fn source_line<'a>(files: &'a [SourceFile], location: &Location) -> Option<&'a str> {
     let file = files.iter().find(|f| f.name == location.file)?;
-    file.text.lines().nth(location.start.line.checked_sub(1)? as usize)
+    file.text
+        .lines()
+        .nth(location.start.line.checked_sub(1)? as usize)
 }
 
 /// One diagnostic in rustc's layout.
@@ -66,12 +74,20 @@ pub fn human(d: &Diagnostic, files: &[SourceFile], color: bool) -> String {
         Severity::Warning => ("warning", "1;33"),
         Severity::Info => ("info", "1;36"),
     };
-    let mut out = format!("{}{} {}\n", paint(&format!("{word}[{}]", d.code), code, color), paint(":", "1", color), d.message);
+    let mut out = format!(
+        "{}{} {}\n",
+        paint(&format!("{word}[{}]", d.code), code, color),
+        paint(":", "1", color),
+        d.message
+    );
     match &d.location {
         Some(location) => {
             let line_no = location.start.line.to_string();
             let pad = " ".repeat(line_no.len());
-            out.push_str(&format!("{pad}{} {location}\n", paint("-->", "1;34", color)));
+            out.push_str(&format!(
+                "{pad}{} {location}\n",
+                paint("-->", "1;34", color)
+            ));
             if let Some(text) = source_line(files, location) {
                 let bar = paint("|", "1;34", color);
                 let start = location.start.column.saturating_sub(1) as usize;
@@ -81,15 +97,28 @@ pub fn human(d: &Diagnostic, files: &[SourceFile], color: bool) -> String {
                 } else {
                     width.max(start + 1)
                 };
-                let marker = format!("{}{}", " ".repeat(start), "^".repeat(end.min(width.max(start + 1)) - start));
-                out.push_str(&format!("{pad} {bar}\n{} {bar} {text}\n{pad} {bar} {}\n", paint(&line_no, "1;34", color), paint(&marker, code, color)));
+                let marker = format!(
+                    "{}{}",
+                    " ".repeat(start),
+                    "^".repeat(end.min(width.max(start + 1)) - start)
+                );
+                out.push_str(&format!(
+                    "{pad} {bar}\n{} {bar} {text}\n{pad} {bar} {}\n",
+                    paint(&line_no, "1;34", color),
+                    paint(&marker, code, color)
+                ));
             }
         }
-        None if !d.path.0.is_empty() => out.push_str(&format!("  {} {}\n", paint("-->", "1;34", color), d.path)),
+        None if !d.path.0.is_empty() => {
+            out.push_str(&format!("  {} {}\n", paint("-->", "1;34", color), d.path))
+        }
         None => {}
     }
     for related in &d.related {
-        out.push_str(&format!("  {} also at {related}\n", paint("=", "1;34", color)));
+        out.push_str(&format!(
+            "  {} also at {related}\n",
+            paint("=", "1;34", color)
+        ));
     }
     if let Some(help) = &d.help {
         out.push_str(&format!("  {} {help}\n", paint("= help:", "1", color)));

@@ -6,15 +6,21 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn is_spec_file(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yml" | "yaml" | "json"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yml" | "yaml" | "json")
+    )
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
@@ -36,7 +42,10 @@ pub fn read_spec(path: &Path) -> Result<Vec<SourceFile>, String> {
         let mut paths = Vec::new();
         collect(path, &mut paths)?;
         if paths.is_empty() {
-            return Err(format!("no .yml, .yaml or .json files in {}", path.display()));
+            return Err(format!(
+                "no .yml, .yaml or .json files in {}",
+                path.display()
+            ));
         }
         paths
     } else if path.exists() {
@@ -48,7 +57,8 @@ pub fn read_spec(path: &Path) -> Result<Vec<SourceFile>, String> {
         .into_iter()
         .map(|p| {
             let bytes = fs::read(&p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", p.display()))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("{} is not UTF-8 text", p.display()))?;
             Ok(SourceFile::new(p.display().to_string(), text))
         })
         .collect()

@@ -18,11 +18,20 @@ pub struct Pack {
 
 /// The pack files, by id.
 const BUNDLED: &[(&str, &str)] = &[
-    ("alertmanager-self", include_str!("packs/alertmanager-self.yml")),
-    ("elasticsearch-exporter", include_str!("packs/elasticsearch-exporter.yml")),
+    (
+        "alertmanager-self",
+        include_str!("packs/alertmanager-self.yml"),
+    ),
+    (
+        "elasticsearch-exporter",
+        include_str!("packs/elasticsearch-exporter.yml"),
+    ),
     ("fluentd", include_str!("packs/fluentd.yml")),
     ("go-runtime", include_str!("packs/go-runtime.yml")),
-    ("kube-state-metrics", include_str!("packs/kube-state-metrics.yml")),
+    (
+        "kube-state-metrics",
+        include_str!("packs/kube-state-metrics.yml"),
+    ),
     ("mysqld-exporter", include_str!("packs/mysqld-exporter.yml")),
     ("node-exporter", include_str!("packs/node-exporter.yml")),
     ("process", include_str!("packs/process.yml")),
@@ -31,7 +40,8 @@ const BUNDLED: &[(&str, &str)] = &[
 ];
 
 fn parse_pack(id: &str, text: &str) -> Result<Pack, String> {
-    let value = load_value(text, FileId(0), &Limits::default()).map_err(|e| format!("pack {id}: {e}"))?;
+    let value =
+        load_value(text, FileId(0), &Limits::default()).map_err(|e| format!("pack {id}: {e}"))?;
     let pack: Pack = serde_json::from_value(value).map_err(|e| format!("pack {id}: {e}"))?;
     if pack.pack != id {
         return Err(format!("pack {id}: declares itself as `{}`", pack.pack));
@@ -72,7 +82,10 @@ mod tests {
             let pack = parse_pack(id, text).unwrap_or_else(|e| panic!("{e}"));
             assert!(!pack.metrics.is_empty(), "{id} has metrics");
             // The spec's own validation applies to pack metrics too: names, labels, buckets.
-            let spec = Spec { metrics: pack.metrics.clone(), ..Spec::default() };
+            let spec = Spec {
+                metrics: pack.metrics.clone(),
+                ..Spec::default()
+            };
             let findings = validate(&spec);
             assert!(findings.is_empty(), "{id}: {findings:?}");
         }
@@ -81,11 +94,23 @@ mod tests {
 
     #[test]
     fn standard_exporters_have_the_metrics_people_alert_on() {
-        let has = |id: &str, name: &str| pack(id).unwrap().metrics.iter().any(|m| m.full_name() == name);
+        let has = |id: &str, name: &str| {
+            pack(id)
+                .unwrap()
+                .metrics
+                .iter()
+                .any(|m| m.full_name() == name)
+        };
         assert!(has("node-exporter", "node_cpu_seconds_total"));
         assert!(has("go-runtime", "go_goroutines"));
-        assert!(has("kube-state-metrics", "kube_pod_container_status_restarts_total"));
-        assert!(has("elasticsearch-exporter", "elasticsearch_cluster_health_status"));
+        assert!(has(
+            "kube-state-metrics",
+            "kube_pod_container_status_restarts_total"
+        ));
+        assert!(has(
+            "elasticsearch-exporter",
+            "elasticsearch_cluster_health_status"
+        ));
         assert!(has("process", "process_cpu_seconds_total"));
     }
 }

@@ -5,7 +5,9 @@ use super::yaml::{document, Fields};
 use super::Artifact;
 use crate::model::Model;
 use crate::spec::relabel::RelabelRule;
-use crate::spec::scrape::{AlertmanagerEndpoint, HttpClient, RemoteRead, RemoteWrite, ScrapeJob, StaticConfig};
+use crate::spec::scrape::{
+    AlertmanagerEndpoint, HttpClient, RemoteRead, RemoteWrite, ScrapeJob, StaticConfig,
+};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -31,27 +33,59 @@ pub fn prometheus_yml(model: &Model) -> Artifact {
     root.set("rule_files", rule_files);
     let alertmanagers: Vec<Value> = spec.scrape.alertmanagers.iter().map(alertmanager).collect();
     if !alertmanagers.is_empty() {
-        root.set("alerting", Fields::new().set("alertmanagers", alertmanagers).build());
+        root.set(
+            "alerting",
+            Fields::new().set("alertmanagers", alertmanagers).build(),
+        );
     }
-    root.set("scrape_configs", spec.scrape.jobs.iter().map(scrape_config).collect::<Vec<_>>());
-    root.set("remote_write", spec.scrape.remote_write.iter().map(remote_write).collect::<Vec<_>>());
-    root.set("remote_read", spec.scrape.remote_read.iter().map(remote_read).collect::<Vec<_>>());
-    Artifact { path: "prometheus.yml".into(), content: document(&root.build()) }
+    root.set(
+        "scrape_configs",
+        spec.scrape
+            .jobs
+            .iter()
+            .map(scrape_config)
+            .collect::<Vec<_>>(),
+    );
+    root.set(
+        "remote_write",
+        spec.scrape
+            .remote_write
+            .iter()
+            .map(remote_write)
+            .collect::<Vec<_>>(),
+    );
+    root.set(
+        "remote_read",
+        spec.scrape
+            .remote_read
+            .iter()
+            .map(remote_read)
+            .collect::<Vec<_>>(),
+    );
+    Artifact {
+        path: "prometheus.yml".into(),
+        content: document(&root.build()),
+    }
 }
 
 /// Authentication and TLS, with `bearer_token_file` written in its current form.
 fn http_client(fields: &mut Fields, http: &HttpClient) {
     fields.set("basic_auth", &http.basic_auth);
     let authorization = http.authorization.clone().or_else(|| {
-        http.bearer_token_file.as_ref().map(|file| crate::spec::scrape::Authorization {
-            kind: None,
-            credentials_file: file.clone(),
-        })
+        http.bearer_token_file
+            .as_ref()
+            .map(|file| crate::spec::scrape::Authorization {
+                kind: None,
+                credentials_file: file.clone(),
+            })
     });
     if let Some(auth) = authorization {
         fields.set(
             "authorization",
-            Fields::new().set("type", &auth.kind).set("credentials_file", &auth.credentials_file).build(),
+            Fields::new()
+                .set("type", &auth.kind)
+                .set("credentials_file", &auth.credentials_file)
+                .build(),
         );
     }
     if let Some(tls) = &http.tls_config {
@@ -76,7 +110,12 @@ fn http_client(fields: &mut Fields, http: &HttpClient) {
 fn static_configs(configs: &[StaticConfig]) -> Vec<Value> {
     configs
         .iter()
-        .map(|c| Fields::new().set("targets", &c.targets).set("labels", &c.labels).build())
+        .map(|c| {
+            Fields::new()
+                .set("targets", &c.targets)
+                .set("labels", &c.labels)
+                .build()
+        })
         .collect()
 }
 
@@ -100,13 +139,20 @@ fn relabel_configs(rules: &[RelabelRule]) -> Vec<Value> {
 fn file_sd(configs: &[crate::spec::scrape::FileSdConfig]) -> Vec<Value> {
     configs
         .iter()
-        .map(|c| Fields::new().set("files", &c.files).set("refresh_interval", c.refresh_interval).build())
+        .map(|c| {
+            Fields::new()
+                .set("files", &c.files)
+                .set("refresh_interval", c.refresh_interval)
+                .build()
+        })
         .collect()
 }
 
 fn alertmanager(am: &AlertmanagerEndpoint) -> Value {
     let mut f = Fields::new();
-    f.set("scheme", am.scheme).set("path_prefix", &am.path_prefix).set("timeout", am.timeout);
+    f.set("scheme", am.scheme)
+        .set("path_prefix", &am.path_prefix)
+        .set("timeout", am.timeout);
     f.set("api_version", "v2");
     http_client(&mut f, &am.http);
     f.set("static_configs", static_configs(&am.static_configs))
@@ -144,14 +190,23 @@ fn scrape_config(job: &ScrapeJob) -> Value {
                 .set(
                     "namespaces",
                     k.namespaces.as_ref().map(|n| {
-                        Fields::new().set("own_namespace", n.own_namespace).set("names", &n.names).build()
+                        Fields::new()
+                            .set("own_namespace", n.own_namespace)
+                            .set("names", &n.names)
+                            .build()
                     }),
                 )
                 .set(
                     "selectors",
                     k.selectors
                         .iter()
-                        .map(|s| Fields::new().set("role", s.role).set("label", &s.label).set("field", &s.field).build())
+                        .map(|s| {
+                            Fields::new()
+                                .set("role", s.role)
+                                .set("label", &s.label)
+                                .set("field", &s.field)
+                                .build()
+                        })
                         .collect::<Vec<_>>(),
                 )
                 .build()
@@ -159,7 +214,10 @@ fn scrape_config(job: &ScrapeJob) -> Value {
         .collect();
     f.set("kubernetes_sd_configs", k8s)
         .set("relabel_configs", relabel_configs(&job.relabel_configs))
-        .set("metric_relabel_configs", relabel_configs(&job.metric_relabel_configs));
+        .set(
+            "metric_relabel_configs",
+            relabel_configs(&job.metric_relabel_configs),
+        );
     f.build()
 }
 
@@ -169,7 +227,10 @@ fn remote_write(rw: &RemoteWrite) -> Value {
         .set("name", &rw.name)
         .set("remote_timeout", rw.remote_timeout)
         .set("headers", &rw.headers)
-        .set("write_relabel_configs", relabel_configs(&rw.write_relabel_configs));
+        .set(
+            "write_relabel_configs",
+            relabel_configs(&rw.write_relabel_configs),
+        );
     http_client(&mut f, &rw.http);
     if let Some(q) = &rw.queue_config {
         f.set(

@@ -26,15 +26,40 @@ pub struct CatalogEntry {
 
 /// The series Prometheus adds for every target it scrapes.
 const SCRAPE_SERIES: &[(&str, MetricType, &str)] = &[
-    ("up", MetricType::Gauge, "1 if the target's last scrape succeeded, 0 otherwise."),
-    ("scrape_duration_seconds", MetricType::Gauge, "Duration of the target's last scrape."),
-    ("scrape_samples_scraped", MetricType::Gauge, "Samples the target exposed in its last scrape."),
-    ("scrape_samples_post_metric_relabeling", MetricType::Gauge, "Samples left after metric relabeling."),
-    ("scrape_series_added", MetricType::Gauge, "Approximate number of new series in the last scrape."),
+    (
+        "up",
+        MetricType::Gauge,
+        "1 if the target's last scrape succeeded, 0 otherwise.",
+    ),
+    (
+        "scrape_duration_seconds",
+        MetricType::Gauge,
+        "Duration of the target's last scrape.",
+    ),
+    (
+        "scrape_samples_scraped",
+        MetricType::Gauge,
+        "Samples the target exposed in its last scrape.",
+    ),
+    (
+        "scrape_samples_post_metric_relabeling",
+        MetricType::Gauge,
+        "Samples left after metric relabeling.",
+    ),
+    (
+        "scrape_series_added",
+        MetricType::Gauge,
+        "Approximate number of new series in the last scrape.",
+    ),
 ];
 
 pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
-    let all_jobs: Vec<String> = spec.scrape.jobs.iter().map(|j| j.job_name.clone()).collect();
+    let all_jobs: Vec<String> = spec
+        .scrape
+        .jobs
+        .iter()
+        .map(|j| j.job_name.clone())
+        .collect();
     let mut entries: BTreeMap<String, CatalogEntry> = BTreeMap::new();
     for (name, kind, help) in SCRAPE_SERIES {
         entries.insert(
@@ -65,7 +90,9 @@ pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
                 let entry = entries.entry(name.clone()).or_insert_with(|| CatalogEntry {
                     name,
                     metric: metric.clone(),
-                    origin: Origin::Pack { pack: pack.pack.clone() },
+                    origin: Origin::Pack {
+                        pack: pack.pack.clone(),
+                    },
                     jobs: Vec::new(),
                 });
                 if !entry.jobs.contains(&job.job_name) {
@@ -77,7 +104,10 @@ pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
     // The spec's own definitions win over a pack's; their jobs add to the pack's.
     for (index, metric) in spec.metrics.iter().enumerate() {
         let name = metric.full_name();
-        let mut jobs = entries.get(&name).map(|e| e.jobs.clone()).unwrap_or_default();
+        let mut jobs = entries
+            .get(&name)
+            .map(|e| e.jobs.clone())
+            .unwrap_or_default();
         for job in &metric.jobs {
             if !jobs.contains(job) {
                 jobs.push(job.clone());
@@ -85,7 +115,12 @@ pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
         }
         entries.insert(
             name.clone(),
-            CatalogEntry { name, metric: metric.clone(), origin: Origin::Spec { index }, jobs },
+            CatalogEntry {
+                name,
+                metric: metric.clone(),
+                origin: Origin::Spec { index },
+                jobs,
+            },
         );
     }
     entries.into_values().collect()

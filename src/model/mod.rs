@@ -22,7 +22,12 @@ impl Model {
     /// Resolves a loaded spec. Unresolvable references are reported and skipped.
     pub fn resolve(spec: Spec) -> (Model, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let job_names: Vec<&str> = spec.scrape.jobs.iter().map(|j| j.job_name.as_str()).collect();
+        let job_names: Vec<&str> = spec
+            .scrape
+            .jobs
+            .iter()
+            .map(|j| j.job_name.as_str())
+            .collect();
         for (i, job) in spec.scrape.jobs.iter().enumerate() {
             for (j, pack) in job.packs.iter().enumerate() {
                 if crate::catalog::pack(pack).is_none() {
@@ -34,7 +39,12 @@ impl Model {
                     diagnostics.push(
                         Diagnostic::error(
                             UNKNOWN_REFERENCE,
-                            SpecPath::root().key("scrape").key("jobs").index(i).key("packs").index(j),
+                            SpecPath::root()
+                                .key("scrape")
+                                .key("jobs")
+                                .index(i)
+                                .key("packs")
+                                .index(j),
                             format!("there is no catalog pack `{pack}`"),
                         )
                         .with_help(help),
@@ -52,8 +62,15 @@ impl Model {
                     diagnostics.push(
                         Diagnostic::error(
                             UNKNOWN_REFERENCE,
-                            SpecPath::root().key("metrics").index(i).key("jobs").index(j),
-                            format!("metric `{}` names scrape job `{job}`, which is not defined", metric.full_name()),
+                            SpecPath::root()
+                                .key("metrics")
+                                .index(i)
+                                .key("jobs")
+                                .index(j),
+                            format!(
+                                "metric `{}` names scrape job `{job}`, which is not defined",
+                                metric.full_name()
+                            ),
                         )
                         .with_help(help),
                     );

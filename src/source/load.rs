@@ -20,7 +20,10 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 }
 
@@ -46,7 +49,9 @@ impl Loaded {
     pub fn locate(&self, path: &SpecPath) -> Option<Location> {
         let (node, found) = self.tree.lookup(path);
         let span = match (&node.kind, found) {
-            (NodeKind::Seq(_) | NodeKind::Map(_), true) => self.tree.lookup_key_span(path).unwrap_or(node.span),
+            (NodeKind::Seq(_) | NodeKind::Map(_), true) => {
+                self.tree.lookup_key_span(path).unwrap_or(node.span)
+            }
             (_, true) => node.span,
             (_, false) => {
                 // Point at the key of the nearest existing ancestor.
@@ -76,7 +81,9 @@ impl Loaded {
                     .then(|| self.tree.lookup_key_span(&d.path))
                     .flatten();
                 d.location = match key {
-                    Some(span) if !self.file_names.is_empty() => Some(locate(span, &self.file_names)),
+                    Some(span) if !self.file_names.is_empty() => {
+                        Some(locate(span, &self.file_names))
+                    }
                     _ => self.locate(&d.path),
                 };
             }
@@ -91,7 +98,12 @@ impl Loaded {
 
 /// Parses one YAML/JSON text into a plain JSON value (for bundled data such as catalog packs).
 pub fn load_value(text: &str, file: FileId, limits: &Limits) -> Result<serde_json::Value, String> {
-    let mut node = parse(text, file, limits).map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.column, e.message))?;
+    let mut node = parse(text, file, limits).map_err(|e| {
+        format!(
+            "{}:{}: {}",
+            e.span.start.line, e.span.start.column, e.message
+        )
+    })?;
     drop_nulls(&mut node);
     let mut bad = Vec::new();
     let value = to_json(&node, &SpecPath::root(), &mut bad);
@@ -103,7 +115,11 @@ pub fn load_value(text: &str, file: FileId, limits: &Limits) -> Result<serde_jso
 
 fn file_start(file: FileId) -> Span {
     let start = Position { line: 1, column: 1 };
-    Span { file, start, end: start }
+    Span {
+        file,
+        start,
+        end: start,
+    }
 }
 
 /// Drops `key: null` entries: an optional field given as null is the same as an absent one.
@@ -123,23 +139,47 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
     let file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut diagnostics = Vec::new();
     let at = |span: Span| Some(locate(span, &file_names));
-    let mut tree = Node { kind: NodeKind::Map(Vec::new()), span: file_start(FileId(0)) };
+    let mut tree = Node {
+        kind: NodeKind::Map(Vec::new()),
+        span: file_start(FileId(0)),
+    };
 
     if files.len() > limits.max_files {
         diagnostics.push(
-            Diagnostic::error(INPUT_LIMIT, SpecPath::root(), format!("{} spec files; at most {} are read", files.len(), limits.max_files))
-                .with_help("point monctl at the folder that holds only the spec"),
+            Diagnostic::error(
+                INPUT_LIMIT,
+                SpecPath::root(),
+                format!(
+                    "{} spec files; at most {} are read",
+                    files.len(),
+                    limits.max_files
+                ),
+            )
+            .with_help("point monctl at the folder that holds only the spec"),
         );
-        return Loaded { spec: None, tree, file_names, diagnostics };
+        return Loaded {
+            spec: None,
+            tree,
+            file_names,
+            diagnostics,
+        };
     }
     let total: usize = files.iter().map(|f| f.text.len()).sum();
     if total > limits.max_total_bytes {
         diagnostics.push(Diagnostic::error(
             INPUT_LIMIT,
             SpecPath::root(),
-            format!("the spec files hold {total} bytes; at most {} are read", limits.max_total_bytes),
+            format!(
+                "the spec files hold {total} bytes; at most {} are read",
+                limits.max_total_bytes
+            ),
         ));
-        return Loaded { spec: None, tree, file_names, diagnostics };
+        return Loaded {
+            spec: None,
+            tree,
+            file_names,
+            diagnostics,
+        };
     }
 
     let mut conflicts = Vec::new();
@@ -153,7 +193,12 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
                 Diagnostic::error(
                     INPUT_LIMIT,
                     SpecPath::root(),
-                    format!("{} is {} bytes; a spec file may have at most {}", file.name, file.text.len(), limits.max_file_bytes),
+                    format!(
+                        "{} is {} bytes; a spec file may have at most {}",
+                        file.name,
+                        file.text.len(),
+                        limits.max_file_bytes
+                    ),
                 )
                 .at(at(file_start(id)))
                 .with_help("split the spec into several files in one folder"),
@@ -188,7 +233,9 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
                 };
                 let mut d = Diagnostic::error(code, SpecPath::root(), e.message).at(at(e.span));
                 if let Some(related) = e.related {
-                    d = d.with_related(at(related)).with_help("remove one of the two entries");
+                    d = d
+                        .with_related(at(related))
+                        .with_help("remove one of the two entries");
                 }
                 diagnostics.push(d);
             }
@@ -196,20 +243,33 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
     }
     for c in conflicts {
         diagnostics.push(
-            Diagnostic::error(MERGE_CONFLICT, c.path.clone(), format!("`{}` is set in two files", c.path))
-                .at(at(c.second))
-                .with_related(at(c.first))
-                .with_help("a value may be set in one spec file only; remove one of them"),
+            Diagnostic::error(
+                MERGE_CONFLICT,
+                c.path.clone(),
+                format!("`{}` is set in two files", c.path),
+            )
+            .at(at(c.second))
+            .with_related(at(c.first))
+            .with_help("a value may be set in one spec file only; remove one of them"),
         );
     }
 
-    let mut loaded = Loaded { spec: None, tree, file_names, diagnostics: Vec::new() };
+    let mut loaded = Loaded {
+        spec: None,
+        tree,
+        file_names,
+        diagnostics: Vec::new(),
+    };
     let mut bad_numbers = Vec::new();
     let mut value = to_json(&loaded.tree, &SpecPath::root(), &mut bad_numbers);
     for (path, _) in bad_numbers {
         diagnostics.push(
-            Diagnostic::error(INVALID_VALUE, path, "NaN and infinite numbers are not allowed here")
-                .with_help("write a finite number"),
+            Diagnostic::error(
+                INVALID_VALUE,
+                path,
+                "NaN and infinite numbers are not allowed here",
+            )
+            .with_help("write a finite number"),
         );
     }
 
@@ -234,7 +294,11 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
             }
             Err(e) if schema_errors == 0 => {
                 let path = SpecPath::parse(&e.path().to_string()).unwrap_or_default();
-                diagnostics.push(Diagnostic::error(INVALID_VALUE, path, e.inner().to_string()));
+                diagnostics.push(Diagnostic::error(
+                    INVALID_VALUE,
+                    path,
+                    e.inner().to_string(),
+                ));
             }
             // The schema errors already say what is wrong; the rest could not be read past them.
             Err(_) => {}
@@ -262,7 +326,11 @@ mod tests {
             .diagnostics
             .iter()
             .map(|d| {
-                let at = d.location.as_ref().map(|l| l.to_string()).unwrap_or_default();
+                let at = d
+                    .location
+                    .as_ref()
+                    .map(|l| l.to_string())
+                    .unwrap_or_default();
                 format!("{} {} {}", d.code, at, d.message)
             })
             .collect()
@@ -281,14 +349,21 @@ mod tests {
                 "S005 spec.yml:11:16 `5 minutes` is not a Prometheus duration",
             ]
         );
-        assert_eq!(loaded.diagnostics[0].help.as_deref(), Some("did you mean `scrape_interval`?"));
+        assert_eq!(
+            loaded.diagnostics[0].help.as_deref(),
+            Some("did you mean `scrape_interval`?")
+        );
     }
 
     #[test]
     fn literal_secrets_are_refused_with_help() {
         let loaded = load_one("scrape:\n  remote_write:\n    - url: http://x/api\n      basic_auth: {username: u, password: p}\n");
         assert_eq!(loaded.diagnostics.len(), 2, "{:?}", summary(&loaded));
-        let unknown = loaded.diagnostics.iter().find(|d| d.code == UNKNOWN_FIELD).unwrap();
+        let unknown = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.code == UNKNOWN_FIELD)
+            .unwrap();
         assert!(unknown.help.as_deref().unwrap().contains("password_file"));
     }
 

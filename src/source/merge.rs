@@ -14,12 +14,19 @@ pub struct MergeConflict {
 }
 
 /// Merges `incoming` into `base`, collecting conflicts (the first definition wins).
-pub fn merge_into(base: &mut Node, incoming: Node, path: &SpecPath, conflicts: &mut Vec<MergeConflict>) {
+pub fn merge_into(
+    base: &mut Node,
+    incoming: Node,
+    path: &SpecPath,
+    conflicts: &mut Vec<MergeConflict>,
+) {
     match (&mut base.kind, incoming.kind) {
         (NodeKind::Map(entries), NodeKind::Map(new_entries)) => {
             for (key, value) in new_entries {
                 match entries.iter_mut().find(|(k, _)| k.name == key.name) {
-                    Some((_, existing)) => merge_into(existing, value, &path.key(&key.name), conflicts),
+                    Some((_, existing)) => {
+                        merge_into(existing, value, &path.key(&key.name), conflicts)
+                    }
                     None => entries.push((key, value)),
                 }
             }
@@ -53,7 +60,12 @@ mod tests {
     fn concatenates_lists_and_merges_mappings() {
         let mut base = tree("rules:\n  groups: [{name: a}]\n", 0);
         let mut conflicts = Vec::new();
-        merge_into(&mut base, tree("rules:\n  groups: [{name: b}]\nmetrics: []\n", 1), &SpecPath::root(), &mut conflicts);
+        merge_into(
+            &mut base,
+            tree("rules:\n  groups: [{name: b}]\nmetrics: []\n", 1),
+            &SpecPath::root(),
+            &mut conflicts,
+        );
         assert!(conflicts.is_empty());
         let NodeKind::Seq(groups) = &base.get("rules").unwrap().get("groups").unwrap().kind else {
             panic!("groups is a list")
@@ -74,7 +86,10 @@ mod tests {
             &mut conflicts,
         );
         assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].path.to_string(), "scrape.global.scrape_interval");
+        assert_eq!(
+            conflicts[0].path.to_string(),
+            "scrape.global.scrape_interval"
+        );
         assert_eq!(conflicts[0].first.file, FileId(0));
         assert_eq!(conflicts[0].second.file, FileId(1));
     }

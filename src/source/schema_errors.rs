@@ -45,7 +45,10 @@ fn schema_at<'a>(schema: &'a Value, pointer: &str) -> Option<&'a Value> {
 }
 
 fn parent_pointer(pointer: &str) -> &str {
-    pointer.rsplit_once('/').map(|(parent, _)| parent).unwrap_or("")
+    pointer
+        .rsplit_once('/')
+        .map(|(parent, _)| parent)
+        .unwrap_or("")
 }
 
 /// The name of the `$defs` entry a schema location is inside, if any (`Duration`, `MetricName`...).
@@ -89,7 +92,11 @@ fn value_word(value: &Value) -> String {
 }
 
 /// One schema violation as diagnostics, plus the paths whose values should be pruned.
-pub fn describe(error: &ValidationError<'_>, instance: &Value, schema: &Value) -> (Vec<Diagnostic>, Vec<SpecPath>) {
+pub fn describe(
+    error: &ValidationError<'_>,
+    instance: &Value,
+    schema: &Value,
+) -> (Vec<Diagnostic>, Vec<SpecPath>) {
     let pointer = error.instance_path().as_str().to_string();
     let path = spec_path(&pointer, instance);
     let schema_path = error.schema_path().as_str().to_string();
@@ -104,7 +111,11 @@ pub fn describe(error: &ValidationError<'_>, instance: &Value, schema: &Value) -
             let mut prune = Vec::new();
             for field in unexpected {
                 let field_path = path.key(field);
-                let mut d = Diagnostic::error(UNKNOWN_FIELD, field_path.clone(), format!("unknown field `{field}`"));
+                let mut d = Diagnostic::error(
+                    UNKNOWN_FIELD,
+                    field_path.clone(),
+                    format!("unknown field `{field}`"),
+                );
                 let secret = SECRET_FIELDS.iter().find(|(literal, _)| literal == field);
                 d.help = match (secret, did_you_mean(field, known.iter().map(String::as_str))) {
                     (Some((_, by_file)), _) => Some(format!(
@@ -121,8 +132,12 @@ pub fn describe(error: &ValidationError<'_>, instance: &Value, schema: &Value) -
         }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
-            let d = Diagnostic::error(INVALID_VALUE, path.clone(), format!("missing required field `{name}`"))
-                .with_help(format!("add `{name}:` here"));
+            let d = Diagnostic::error(
+                INVALID_VALUE,
+                path.clone(),
+                format!("missing required field `{name}`"),
+            )
+            .with_help(format!("add `{name}:` here"));
             (vec![d], Vec::new())
         }
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::MinLength { .. } => {
@@ -143,29 +158,51 @@ pub fn describe(error: &ValidationError<'_>, instance: &Value, schema: &Value) -
                 ),
                 _ => (format!("`{text}` is not valid here"), error.to_string()),
             };
-            (vec![Diagnostic::error(INVALID_VALUE, path.clone(), message).with_help(help)], vec![path])
+            (
+                vec![Diagnostic::error(INVALID_VALUE, path.clone(), message).with_help(help)],
+                vec![path],
+            )
         }
         ValidationErrorKind::Type { kind } => {
             let d = Diagnostic::error(
                 INVALID_VALUE,
                 path.clone(),
-                format!("expected {}, found {}", type_word(kind), value_word(error.instance())),
+                format!(
+                    "expected {}, found {}",
+                    type_word(kind),
+                    value_word(error.instance())
+                ),
             );
             (vec![d], vec![path])
         }
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<String> = options
                 .as_array()
-                .map(|a| a.iter().map(|v| v.as_str().map(String::from).unwrap_or_else(|| v.to_string())).collect())
+                .map(|a| {
+                    a.iter()
+                        .map(|v| {
+                            v.as_str()
+                                .map(String::from)
+                                .unwrap_or_else(|| v.to_string())
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             let found = error.instance();
-            let text = found.as_str().map(String::from).unwrap_or_else(|| found.to_string());
+            let text = found
+                .as_str()
+                .map(String::from)
+                .unwrap_or_else(|| found.to_string());
             let help = match did_you_mean(&text, allowed.iter().map(String::as_str)) {
                 Some(s) => format!("did you mean `{s}`? (one of: {})", allowed.join(", ")),
                 None => format!("use one of: {}", allowed.join(", ")),
             };
-            let d = Diagnostic::error(INVALID_VALUE, path.clone(), format!("`{text}` is not an allowed value"))
-                .with_help(help);
+            let d = Diagnostic::error(
+                INVALID_VALUE,
+                path.clone(),
+                format!("`{text}` is not an allowed value"),
+            )
+            .with_help(help);
             (vec![d], vec![path])
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
@@ -173,7 +210,8 @@ pub fn describe(error: &ValidationError<'_>, instance: &Value, schema: &Value) -
             // are not a type mismatch at this very place.
             let best = context.iter().find(|branch| {
                 !branch.iter().any(|e| {
-                    matches!(e.kind(), ValidationErrorKind::Type { .. }) && e.instance_path().as_str() == pointer
+                    matches!(e.kind(), ValidationErrorKind::Type { .. })
+                        && e.instance_path().as_str() == pointer
                 })
             });
             match best {
@@ -230,7 +268,9 @@ fn describe_alternatives(schema_path: &str, schema: &Value) -> String {
 
 /// Removes the value at `path` (nothing when it is the root or already gone).
 pub fn prune(value: &mut Value, path: &SpecPath) {
-    let Some((last, parent)) = path.0.split_last() else { return };
+    let Some((last, parent)) = path.0.split_last() else {
+        return;
+    };
     let mut node = value;
     for segment in parent {
         let next = match (segment, node) {

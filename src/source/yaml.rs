@@ -73,7 +73,11 @@ pub fn parse(text: &str, file: FileId, limits: &Limits) -> Result<Node, YamlErro
             let at = position(e.marker());
             YamlError {
                 kind: YamlErrorKind::Syntax,
-                span: Span { file, start: at, end: at },
+                span: Span {
+                    file,
+                    start: at,
+                    end: at,
+                },
                 message: format!("invalid YAML: {}", e.info()),
                 related: None,
             }
@@ -95,13 +99,21 @@ pub fn parse(text: &str, file: FileId, limits: &Limits) -> Result<Node, YamlErro
             Event::Scalar(value, style, anchor, tag) => {
                 let kind = resolve_scalar(&value, style, tag.as_deref())
                     .map_err(|message| builder.error(YamlErrorKind::Syntax, start, end, message))?;
-                let node = Node { kind, span: Span { file, start, end } };
+                let node = Node {
+                    kind,
+                    span: Span { file, start, end },
+                };
                 builder.count(1, start, end)?;
                 builder.finish_node(node, anchor, 1)?;
             }
             Event::Alias(anchor) => {
                 let (node, count) = builder.anchors.get(&anchor).cloned().ok_or_else(|| {
-                    builder.error(YamlErrorKind::Syntax, start, end, "alias to an unknown anchor".into())
+                    builder.error(
+                        YamlErrorKind::Syntax,
+                        start,
+                        end,
+                        "alias to an unknown anchor".into(),
+                    )
                 })?;
                 builder.count(count, start, end)?;
                 if builder.stack.len() + depth(&node) > builder.limits.max_depth {
@@ -111,23 +123,52 @@ pub fn parse(text: &str, file: FileId, limits: &Limits) -> Result<Node, YamlErro
             }
             Event::SequenceStart(anchor, tag) => {
                 builder.check_collection_tag(tag.as_deref(), "seq", start, end)?;
-                builder.open(Frame::Seq { items: Vec::new(), start, anchor }, start, end)?;
+                builder.open(
+                    Frame::Seq {
+                        items: Vec::new(),
+                        start,
+                        anchor,
+                    },
+                    start,
+                    end,
+                )?;
             }
             Event::MappingStart(anchor, tag) => {
                 builder.check_collection_tag(tag.as_deref(), "map", start, end)?;
                 builder.open(
-                    Frame::Map { entries: Vec::new(), merged: Vec::new(), pending_key: None, start, anchor },
+                    Frame::Map {
+                        entries: Vec::new(),
+                        merged: Vec::new(),
+                        pending_key: None,
+                        start,
+                        anchor,
+                    },
                     start,
                     end,
                 )?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let frame = builder.stack.pop().ok_or_else(|| {
-                    builder.error(YamlErrorKind::Syntax, start, end, "unbalanced collection".into())
+                    builder.error(
+                        YamlErrorKind::Syntax,
+                        start,
+                        end,
+                        "unbalanced collection".into(),
+                    )
                 })?;
                 let (kind, open, anchor) = match frame {
-                    Frame::Seq { items, start, anchor } => (NodeKind::Seq(items), start, anchor),
-                    Frame::Map { mut entries, merged, start, anchor, .. } => {
+                    Frame::Seq {
+                        items,
+                        start,
+                        anchor,
+                    } => (NodeKind::Seq(items), start, anchor),
+                    Frame::Map {
+                        mut entries,
+                        merged,
+                        start,
+                        anchor,
+                        ..
+                    } => {
                         for (key, value) in merged {
                             if !entries.iter().any(|(k, _)| k.name == key.name) {
                                 entries.push((key, value));
@@ -136,7 +177,14 @@ pub fn parse(text: &str, file: FileId, limits: &Limits) -> Result<Node, YamlErro
                         (NodeKind::Map(entries), start, anchor)
                     }
                 };
-                let node = Node { kind, span: Span { file, start: open, end } };
+                let node = Node {
+                    kind,
+                    span: Span {
+                        file,
+                        start: open,
+                        end,
+                    },
+                };
                 let count = count_nodes(&node);
                 builder.count(1, start, end)?;
                 builder.finish_node(node, anchor, count)?;
@@ -146,7 +194,11 @@ pub fn parse(text: &str, file: FileId, limits: &Limits) -> Result<Node, YamlErro
     }
     Ok(builder.root.unwrap_or(Node {
         kind: NodeKind::Map(Vec::new()),
-        span: Span { file, start: Position { line: 1, column: 1 }, end: Position { line: 1, column: 1 } },
+        span: Span {
+            file,
+            start: Position { line: 1, column: 1 },
+            end: Position { line: 1, column: 1 },
+        },
     }))
 }
 
@@ -161,14 +213,34 @@ fn depth(node: &Node) -> usize {
 fn count_nodes(node: &Node) -> usize {
     match &node.kind {
         NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        NodeKind::Map(entries) => 1 + entries.iter().map(|(_, v)| 1 + count_nodes(v)).sum::<usize>(),
+        NodeKind::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(_, v)| 1 + count_nodes(v))
+                .sum::<usize>()
+        }
         _ => 1,
     }
 }
 
 impl Builder<'_> {
-    fn error(&self, kind: YamlErrorKind, start: Position, end: Position, message: String) -> YamlError {
-        YamlError { kind, span: Span { file: self.file, start, end }, message, related: None }
+    fn error(
+        &self,
+        kind: YamlErrorKind,
+        start: Position,
+        end: Position,
+        message: String,
+    ) -> YamlError {
+        YamlError {
+            kind,
+            span: Span {
+                file: self.file,
+                start,
+                end,
+            },
+            message,
+            related: None,
+        }
     }
 
     fn depth_error(&self, start: Position, end: Position) -> YamlError {
@@ -200,7 +272,10 @@ impl Builder<'_> {
         if self.stack.len() >= self.limits.max_depth {
             return Err(self.depth_error(start, end));
         }
-        if let Some(Frame::Map { pending_key: None, .. }) = self.stack.last() {
+        if let Some(Frame::Map {
+            pending_key: None, ..
+        }) = self.stack.last()
+        {
             return Err(self.error(
                 YamlErrorKind::Syntax,
                 start,
@@ -245,7 +320,12 @@ impl Builder<'_> {
                 items.push(node);
                 Ok(())
             }
-            Some(Frame::Map { entries, merged, pending_key, .. }) => match pending_key.take() {
+            Some(Frame::Map {
+                entries,
+                merged,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
                 None => {
                     let name = match node.kind {
                         NodeKind::Str(s) => s,
@@ -257,23 +337,33 @@ impl Builder<'_> {
                             return Err(YamlError {
                                 kind: YamlErrorKind::Syntax,
                                 span: node.span,
-                                message: "mapping keys must be plain strings, not lists or mappings".into(),
+                                message:
+                                    "mapping keys must be plain strings, not lists or mappings"
+                                        .into(),
                                 related: None,
                             })
                         }
                     };
-                    *pending_key = Some(Key { name, span: node.span });
+                    *pending_key = Some(Key {
+                        name,
+                        span: node.span,
+                    });
                     Ok(())
                 }
                 Some(key) if key.name == "<<" => {
                     let sources = match node.kind {
                         NodeKind::Map(_) => vec![node],
-                        NodeKind::Seq(items) if items.iter().all(|i| matches!(i.kind, NodeKind::Map(_))) => items,
+                        NodeKind::Seq(items)
+                            if items.iter().all(|i| matches!(i.kind, NodeKind::Map(_))) =>
+                        {
+                            items
+                        }
                         _ => {
                             return Err(YamlError {
                                 kind: YamlErrorKind::Syntax,
                                 span: node.span,
-                                message: "a merge key (<<) takes a mapping or a list of mappings".into(),
+                                message: "a merge key (<<) takes a mapping or a list of mappings"
+                                    .into(),
                                 related: None,
                             })
                         }
@@ -333,7 +423,9 @@ fn resolve_plain(value: &str) -> NodeKind {
         "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
         "true" | "True" | "TRUE" => return NodeKind::Bool(true),
         "false" | "False" | "FALSE" => return NodeKind::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return NodeKind::Float(f64::INFINITY),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return NodeKind::Float(f64::INFINITY)
+        }
         "-.inf" | "-.Inf" | "-.INF" => return NodeKind::Float(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => return NodeKind::Float(f64::NAN),
         _ => {}
@@ -416,9 +508,17 @@ mod tests {
     fn keeps_positions() {
         let node = parse_ok("scrape:\n  jobs:\n    - job_name: api\n");
         let job = &node.get("scrape").unwrap().get("jobs").unwrap();
-        let NodeKind::Seq(items) = &job.kind else { panic!("jobs is a list") };
+        let NodeKind::Seq(items) = &job.kind else {
+            panic!("jobs is a list")
+        };
         let name = items[0].get("job_name").unwrap();
-        assert_eq!(name.span.start, Position { line: 3, column: 17 });
+        assert_eq!(
+            name.span.start,
+            Position {
+                line: 3,
+                column: 17
+            }
+        );
     }
 
     #[test]

@@ -156,7 +156,8 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(metric.full_name(), "mall_go_http_requests_total");
-        let bare: Metric = serde_json::from_value(serde_json::json!({"name": "up", "type": "gauge"})).unwrap();
+        let bare: Metric =
+            serde_json::from_value(serde_json::json!({"name": "up", "type": "gauge"})).unwrap();
         assert_eq!(bare.full_name(), "up");
     }
 }

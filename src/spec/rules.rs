@@ -56,7 +56,13 @@ impl RuleGroup {
     pub fn file_stem(&self) -> String {
         let raw = self.file.as_deref().unwrap_or(&self.name);
         raw.chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
             .collect()
     }
 }

@@ -31,7 +31,9 @@ pub struct Duration {
 
 impl Duration {
     pub const fn from_secs(secs: u64) -> Self {
-        Duration { millis: secs * 1000 }
+        Duration {
+            millis: secs * 1000,
+        }
     }
 
     /// Parses Prometheus' duration syntax; `None` when it is not one.
@@ -99,7 +101,9 @@ impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         Duration::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{text}` is not a Prometheus duration (like 30s, 5m, 1h30m)"))
+            serde::de::Error::custom(format!(
+                "`{text}` is not a Prometheus duration (like 30s, 5m, 1h30m)"
+            ))
         })
     }
 }
@@ -216,7 +220,17 @@ mod tests {
 
     #[test]
     fn rejects_what_prometheus_rejects() {
-        for text in ["", "5 minutes", "5", "1s1m", "1m1m", "-1s", "1.5s", "5M", "ms"] {
+        for text in [
+            "",
+            "5 minutes",
+            "5",
+            "1s1m",
+            "1m1m",
+            "-1s",
+            "1.5s",
+            "5M",
+            "ms",
+        ] {
             assert_eq!(Duration::parse(text), None, "{text}");
         }
     }
@@ -224,8 +238,21 @@ mod tests {
     #[test]
     fn duration_pattern_agrees_with_parser() {
         let re = regex::Regex::new(DURATION_PATTERN).unwrap();
-        for text in ["0", "15s", "1h30m", "500ms", "1s1m", "5 minutes", "", "1m500ms"] {
-            assert_eq!(re.is_match(text) && !text.is_empty(), Duration::parse(text).is_some(), "{text}");
+        for text in [
+            "0",
+            "15s",
+            "1h30m",
+            "500ms",
+            "1s1m",
+            "5 minutes",
+            "",
+            "1m500ms",
+        ] {
+            assert_eq!(
+                re.is_match(text) && !text.is_empty(),
+                Duration::parse(text).is_some(),
+                "{text}"
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 //! combinations, invalid names in maps, scrape timeouts above intervals, duplicate names.
 
 use super::relabel::{RelabelAction, RelabelRule};
-use super::types::{METRIC_NAME_PATTERN, LABEL_NAME_PATTERN};
+use super::types::{LABEL_NAME_PATTERN, METRIC_NAME_PATTERN};
 use super::Spec;
 use crate::codes::{
     DUPLICATE_DEFINITION, INVALID_FIELD_COMBINATION, INVALID_PROMQL, INVALID_REGEX, INVALID_VALUE,
@@ -19,7 +19,8 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
         metric_name: Regex::new(METRIC_NAME_PATTERN).expect("static pattern"),
         label_name: Regex::new(LABEL_NAME_PATTERN).expect("static pattern"),
         // Prometheus' relabelTarget: label names with $1 / ${name} references.
-        relabel_target: Regex::new(r"^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$").expect("static pattern"),
+        relabel_target: Regex::new(r"^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$")
+            .expect("static pattern"),
     };
     v.metrics(spec);
     v.scrape(spec);
@@ -34,7 +35,11 @@ struct Validator {
     relabel_target: Regex,
 }
 
-fn first_seen<'a>(seen: &mut HashMap<String, SpecPath>, name: &'a str, path: &SpecPath) -> Option<SpecPath> {
+fn first_seen(
+    seen: &mut HashMap<String, SpecPath>,
+    name: &str,
+    path: &SpecPath,
+) -> Option<SpecPath> {
     match seen.get(name) {
         Some(first) => Some(first.clone()),
         None => {
@@ -56,17 +61,30 @@ impl Validator {
             path,
             format!("{what} `{name}` is defined twice (first at {first})"),
         )
-        .with_help(format!("each {what} needs a unique name; rename or remove one of them"));
+        .with_help(format!(
+            "each {what} needs a unique name; rename or remove one of them"
+        ));
         d.related_paths.push(first);
         self.out.push(d);
     }
 
-    fn label_keys<'a>(&mut self, keys: impl Iterator<Item = &'a String>, path: &SpecPath, what: &str) {
+    fn label_keys<'a>(
+        &mut self,
+        keys: impl Iterator<Item = &'a String>,
+        path: &SpecPath,
+        what: &str,
+    ) {
         for key in keys {
             if !self.label_name.is_match(key) {
                 self.out.push(
-                    Diagnostic::error(INVALID_VALUE, path.key(key), format!("`{key}` is not a valid {what} name"))
-                        .with_help("label names use letters, digits and _, and do not start with a digit"),
+                    Diagnostic::error(
+                        INVALID_VALUE,
+                        path.key(key),
+                        format!("`{key}` is not a valid {what} name"),
+                    )
+                    .with_help(
+                        "label names use letters, digits and _, and do not start with a digit",
+                    ),
                 );
             }
         }
@@ -94,7 +112,11 @@ impl Validator {
                     self.duplicate("label", label.name().as_str(), label_path.clone(), first);
                 }
                 if let super::LabelSpec::Detailed(d) = label {
-                    let set = [d.values.is_some(), d.cardinality.is_some(), d.unbounded.is_some()];
+                    let set = [
+                        d.values.is_some(),
+                        d.cardinality.is_some(),
+                        d.unbounded.is_some(),
+                    ];
                     if set.iter().filter(|s| **s).count() > 1 {
                         self.combination(
                             label_path.clone(),
@@ -113,10 +135,18 @@ impl Validator {
             }
             use super::MetricType::*;
             if metric.buckets.is_some() && metric.kind != Histogram {
-                self.combination(path.key("buckets"), "only histograms have buckets", "remove buckets, or set type: histogram");
+                self.combination(
+                    path.key("buckets"),
+                    "only histograms have buckets",
+                    "remove buckets, or set type: histogram",
+                );
             }
             if metric.objectives.is_some() && metric.kind != Summary {
-                self.combination(path.key("objectives"), "only summaries have objectives", "remove objectives, or set type: summary");
+                self.combination(
+                    path.key("objectives"),
+                    "only summaries have objectives",
+                    "remove objectives, or set type: summary",
+                );
             }
             if let Some(buckets) = &metric.buckets {
                 if buckets.windows(2).any(|w| w[0] >= w[1]) {
@@ -144,8 +174,14 @@ impl Validator {
         let scrape = &spec.scrape;
         let root = SpecPath::root().key("scrape");
         let global = &scrape.global;
-        self.label_keys(global.external_labels.keys(), &root.key("global").key("external_labels"), "label");
-        let global_timeout = global.scrape_timeout.unwrap_or(super::Duration::from_secs(10));
+        self.label_keys(
+            global.external_labels.keys(),
+            &root.key("global").key("external_labels"),
+            "label",
+        );
+        let global_timeout = global
+            .scrape_timeout
+            .unwrap_or(super::Duration::from_secs(10));
         let global_interval = global.effective_scrape_interval();
         if global_timeout > global_interval {
             self.combination(
@@ -166,14 +202,20 @@ impl Validator {
                 self.duplicate("scrape job", &job.job_name, path.key("job_name"), first);
             }
             if job.job_name.is_empty() {
-                self.out.push(Diagnostic::error(INVALID_VALUE, path.key("job_name"), "job_name is empty"));
+                self.out.push(Diagnostic::error(
+                    INVALID_VALUE,
+                    path.key("job_name"),
+                    "job_name is empty",
+                ));
             }
             let interval = job.scrape_interval.unwrap_or(global_interval);
             if let Some(timeout) = job.scrape_timeout {
                 if timeout > interval {
                     self.combination(
                         path.key("scrape_timeout"),
-                        format!("scrape_timeout {timeout} is greater than scrape_interval {interval}"),
+                        format!(
+                            "scrape_timeout {timeout} is greater than scrape_interval {interval}"
+                        ),
                         "Prometheus rejects this; make the timeout at most the interval",
                     );
                 }
@@ -196,11 +238,17 @@ impl Validator {
             }
             self.static_labels(&job.static_configs, &path);
             self.relabels(&job.relabel_configs, &path.key("relabel_configs"));
-            self.relabels(&job.metric_relabel_configs, &path.key("metric_relabel_configs"));
+            self.relabels(
+                &job.metric_relabel_configs,
+                &path.key("metric_relabel_configs"),
+            );
         }
         for (i, rw) in scrape.remote_write.iter().enumerate() {
             let path = root.key("remote_write").index(i);
-            self.relabels(&rw.write_relabel_configs, &path.key("write_relabel_configs"));
+            self.relabels(
+                &rw.write_relabel_configs,
+                &path.key("write_relabel_configs"),
+            );
         }
     }
 
@@ -211,8 +259,12 @@ impl Validator {
             for (k, target) in sc.targets.iter().enumerate() {
                 if target.contains("://") || target.contains('/') {
                     self.out.push(
-                        Diagnostic::error(INVALID_VALUE, sc_path.key("targets").index(k), format!("target `{target}` is not host:port"))
-                            .with_help("targets are host:port; set scheme and metrics_path on the job"),
+                        Diagnostic::error(
+                            INVALID_VALUE,
+                            sc_path.key("targets").index(k),
+                            format!("target `{target}` is not host:port"),
+                        )
+                        .with_help("targets are host:port; set scheme and metrics_path on the job"),
                     );
                 }
             }
@@ -231,8 +283,12 @@ impl Validator {
         if let Some(regex) = &rule.regex {
             if let Err(e) = Regex::new(&format!("^(?s:{})$", regex.0)) {
                 self.out.push(
-                    Diagnostic::error(INVALID_REGEX, path.key("regex"), format!("regex does not compile: {}", first_line(&e.to_string())))
-                        .with_help("relabel regexes are RE2; Prometheus anchors them at both ends"),
+                    Diagnostic::error(
+                        INVALID_REGEX,
+                        path.key("regex"),
+                        format!("regex does not compile: {}", first_line(&e.to_string())),
+                    )
+                    .with_help("relabel regexes are RE2; Prometheus anchors them at both ends"),
                 );
             }
         }
@@ -241,20 +297,38 @@ impl Validator {
         let target = rule.target_label.as_deref();
         let replacement_default = rule.replacement.as_deref().is_none_or(|r| r == "$1");
         if action == HashMod && rule.modulus.unwrap_or(0) == 0 {
-            self.combination(path.key("modulus"), "the hashmod action needs a non-zero modulus", "set modulus: N");
+            self.combination(
+                path.key("modulus"),
+                "the hashmod action needs a non-zero modulus",
+                "set modulus: N",
+            );
         }
-        let needs_target = matches!(action, Replace | HashMod | Lowercase | Uppercase | KeepEqual | DropEqual);
+        let needs_target = matches!(
+            action,
+            Replace | HashMod | Lowercase | Uppercase | KeepEqual | DropEqual
+        );
         match target {
             None | Some("") if needs_target => self.combination(
                 path.clone(),
                 format!("the {name} action needs target_label"),
                 "set target_label to the label to write",
             ),
-            Some(t) if matches!(action, Replace) && !self.relabel_target.is_match(t) => self.out.push(
-                Diagnostic::error(INVALID_VALUE, path.key("target_label"), format!("`{t}` is not a valid target_label for replace"))
+            Some(t) if matches!(action, Replace) && !self.relabel_target.is_match(t) => {
+                self.out.push(
+                    Diagnostic::error(
+                        INVALID_VALUE,
+                        path.key("target_label"),
+                        format!("`{t}` is not a valid target_label for replace"),
+                    )
                     .with_help("use a label name, optionally with capture references like ${1}"),
-            ),
-            Some(t) if matches!(action, HashMod | Lowercase | Uppercase | KeepEqual | DropEqual) && !self.label_name.is_match(t) => {
+                )
+            }
+            Some(t)
+                if matches!(
+                    action,
+                    HashMod | Lowercase | Uppercase | KeepEqual | DropEqual
+                ) && !self.label_name.is_match(t) =>
+            {
                 self.out.push(Diagnostic::error(
                     INVALID_VALUE,
                     path.key("target_label"),
@@ -264,7 +338,11 @@ impl Validator {
             _ => {}
         }
         if matches!(action, Lowercase | Uppercase) && !replacement_default {
-            self.combination(path.key("replacement"), format!("the {name} action takes no replacement"), "remove replacement");
+            self.combination(
+                path.key("replacement"),
+                format!("the {name} action takes no replacement"),
+                "remove replacement",
+            );
         }
         if action == LabelMap {
             let replacement = rule.replacement.as_deref().unwrap_or("$1");
@@ -312,12 +390,20 @@ impl Validator {
                 self.duplicate("rule group", &group.name, gpath.key("name"), first);
             }
             if group.name.trim().is_empty() {
-                self.out.push(Diagnostic::error(INVALID_VALUE, gpath.key("name"), "rule group name is empty"));
+                self.out.push(Diagnostic::error(
+                    INVALID_VALUE,
+                    gpath.key("name"),
+                    "rule group name is empty",
+                ));
             }
             if group.rules.is_empty() {
                 self.out.push(
-                    Diagnostic::warning(INVALID_VALUE, gpath.key("rules"), format!("rule group `{}` has no rules", group.name))
-                        .with_help("add rules or remove the group"),
+                    Diagnostic::warning(
+                        INVALID_VALUE,
+                        gpath.key("rules"),
+                        format!("rule group `{}` has no rules", group.name),
+                    )
+                    .with_help("add rules or remove the group"),
                 );
             }
             for (r, rule) in group.rules.iter().enumerate() {
@@ -354,12 +440,26 @@ impl Validator {
                     }
                     _ => {}
                 }
-                self.label_keys(rule.labels.keys().map(|k| &k.0), &path.key("labels"), "label");
-                self.label_keys(rule.annotations.keys(), &path.key("annotations"), "annotation");
+                self.label_keys(
+                    rule.labels.keys().map(|k| &k.0),
+                    &path.key("labels"),
+                    "label",
+                );
+                self.label_keys(
+                    rule.annotations.keys(),
+                    &path.key("annotations"),
+                    "annotation",
+                );
                 if let Err(message) = promql_parser::parser::parse(rule.expr.as_str()) {
                     self.out.push(
-                        Diagnostic::error(INVALID_PROMQL, path.key("expr"), format!("PromQL does not parse: {}", first_line(&message)))
-                            .with_help("fix the expression; `promtool check rules` would reject this file"),
+                        Diagnostic::error(
+                            INVALID_PROMQL,
+                            path.key("expr"),
+                            format!("PromQL does not parse: {}", first_line(&message)),
+                        )
+                        .with_help(
+                            "fix the expression; `promtool check rules` would reject this file",
+                        ),
                     );
                 }
             }
@@ -380,39 +480,59 @@ mod tests {
     }
 
     fn codes(spec: &Spec) -> Vec<(String, &'static str)> {
-        validate(spec).into_iter().map(|d| (d.path.to_string(), d.code)).collect()
+        validate(spec)
+            .into_iter()
+            .map(|d| (d.path.to_string(), d.code))
+            .collect()
     }
 
     #[test]
     fn reports_unparsable_promql_at_the_expr() {
-        let s = spec(serde_json::json!({"rules": {"groups": [{"name": "g", "rules": [
-            {"alert": "A", "expr": "sum(rate(x[5m])"}
-        ]}]}}));
-        assert_eq!(codes(&s), vec![("rules.groups[0].rules[0].expr".into(), INVALID_PROMQL)]);
+        let s = spec(
+            serde_json::json!({"rules": {"groups": [{"name": "g", "rules": [
+                {"alert": "A", "expr": "sum(rate(x[5m])"}
+            ]}]}}),
+        );
+        assert_eq!(
+            codes(&s),
+            vec![("rules.groups[0].rules[0].expr".into(), INVALID_PROMQL)]
+        );
     }
 
     #[test]
     fn applies_prometheus_relabel_rules() {
-        let s = spec(serde_json::json!({"scrape": {"jobs": [{"job_name": "j", "relabel_configs": [
-            {"action": "hashmod", "source_labels": ["__address__"], "target_label": "shard"},
-            {"action": "labeldrop", "regex": "x", "source_labels": ["a"]},
-            {"source_labels": ["a"], "regex": "(", "target_label": "b"},
-            {"action": "keep", "regex": "x"},
-            {"source_labels": ["__address__"], "target_label": "instance"}
-        ]}]}}));
+        let s = spec(
+            serde_json::json!({"scrape": {"jobs": [{"job_name": "j", "relabel_configs": [
+                {"action": "hashmod", "source_labels": ["__address__"], "target_label": "shard"},
+                {"action": "labeldrop", "regex": "x", "source_labels": ["a"]},
+                {"source_labels": ["a"], "regex": "(", "target_label": "b"},
+                {"action": "keep", "regex": "x"},
+                {"source_labels": ["__address__"], "target_label": "instance"}
+            ]}]}}),
+        );
         assert_eq!(
             codes(&s),
             vec![
-                ("scrape.jobs[0].relabel_configs[0].modulus".into(), INVALID_FIELD_COMBINATION),
-                ("scrape.jobs[0].relabel_configs[1]".into(), INVALID_FIELD_COMBINATION),
-                ("scrape.jobs[0].relabel_configs[2].regex".into(), INVALID_REGEX),
+                (
+                    "scrape.jobs[0].relabel_configs[0].modulus".into(),
+                    INVALID_FIELD_COMBINATION
+                ),
+                (
+                    "scrape.jobs[0].relabel_configs[1]".into(),
+                    INVALID_FIELD_COMBINATION
+                ),
+                (
+                    "scrape.jobs[0].relabel_configs[2].regex".into(),
+                    INVALID_REGEX
+                ),
             ]
         );
     }
 
     #[test]
     fn reports_duplicate_jobs_naming_the_first() {
-        let s = spec(serde_json::json!({"scrape": {"jobs": [{"job_name": "a"}, {"job_name": "a"}]}}));
+        let s =
+            spec(serde_json::json!({"scrape": {"jobs": [{"job_name": "a"}, {"job_name": "a"}]}}));
         let d = validate(&s);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, DUPLICATE_DEFINITION);

@@ -22,7 +22,10 @@ pub fn read_spec_dir(dir: &Path) -> Vec<SourceFile> {
         for path in entries {
             if path.is_dir() {
                 walk(&path, out);
-            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yml" | "yaml" | "json")) {
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yml" | "yaml" | "json")
+            ) {
                 out.push(path);
             }
         }
@@ -48,7 +51,9 @@ pub fn example(name: &str) -> Vec<SourceFile> {
 /// (CI=true) a missing validator always fails.
 pub fn real_tool(name: &str, package: &str) -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file())
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
     });
     if found.is_some() {
         return found;
@@ -64,7 +69,9 @@ pub fn real_tool(name: &str, package: &str) -> Option<PathBuf> {
 
 /// Runs a command, returning (success, combined output).
 pub fn run(command: &mut Command) -> (bool, String) {
-    let output = command.output().unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),

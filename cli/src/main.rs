@@ -3,6 +3,7 @@
 
 mod output;
 mod render;
+mod routes;
 mod sources;
 
 use clap::{Parser, Subcommand, ValueEnum};

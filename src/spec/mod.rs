@@ -4,6 +4,7 @@
 
 pub mod metrics;
 pub mod relabel;
+pub mod routing;
 pub mod rules;
 pub mod scrape;
 pub mod types;
@@ -32,4 +33,7 @@ pub struct Spec {
     /// Prometheus alerting and recording rules.
     #[serde(default)]
     pub rules: Rules,
+    /// Alertmanager: route tree, receivers, inhibitions, time intervals, templates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routing: Option<routing::Routing>,
 }

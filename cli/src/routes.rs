@@ -1,0 +1,1 @@
+//! `monctl routes`: test and show Alertmanager routing. (Stub: the routing issue fills this in.)

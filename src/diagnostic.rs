@@ -152,6 +152,10 @@ pub struct Diagnostic {
     /// Spec paths of the related places, until the loader resolves them into `related`.
     #[serde(skip)]
     pub related_paths: Vec<SpecPath>,
+    /// A byte range inside the string value at `path` (a token in a PromQL expression), so the
+    /// position points into the value rather than at its start.
+    #[serde(skip)]
+    pub value_span: Option<(usize, usize)>,
     /// What to do about it.
     pub help: Option<String>,
 }
@@ -171,6 +175,7 @@ impl Diagnostic {
             location: None,
             related: Vec::new(),
             related_paths: Vec::new(),
+            value_span: None,
             help: None,
         }
     }

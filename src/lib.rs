@@ -12,6 +12,7 @@ pub mod spec;
 pub use diagnostic::{Diagnostic, Location, Position, Severity, SpecPath};
 pub mod generate;
 pub mod model;
+pub mod promql;
 pub mod routing;
 
 pub use generate::Artifact;

@@ -36,6 +36,8 @@ pub struct Loaded {
     /// The merged positioned tree: the source map from spec paths to file positions.
     pub tree: Node,
     pub file_names: Vec<String>,
+    /// The sources' texts, to place positions inside scalar values.
+    pub texts: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -72,9 +74,53 @@ impl Loaded {
         Some(locate(span, &self.file_names))
     }
 
+    /// The position of bytes `offset..offset+len` of the string value at `path`: exact for
+    /// single-line scalars and literal blocks (`|`), the value's start otherwise.
+    pub fn locate_in_value(&self, path: &SpecPath, offset: usize, len: usize) -> Option<Location> {
+        let (node, found) = self.tree.lookup(path);
+        let NodeKind::Str(value) = &node.kind else { return self.locate(path) };
+        if !found || offset > value.len() || !value.is_char_boundary(offset) {
+            return self.locate(path);
+        }
+        let text = self.texts.get(node.span.file.0 as usize)?;
+        let start_line = node.span.start.line as usize;
+        let line_text = text.lines().nth(start_line.checked_sub(1)?)?;
+        let first = line_text.chars().nth(node.span.start.column.saturating_sub(1) as usize);
+        let end_offset = (offset + len).min(value.len());
+        let token = value.get(offset..end_offset).unwrap_or("");
+        let width = token.chars().count() as u32;
+        let (line, column) = if value.contains('\n') || node.span.start.line != node.span.end.line {
+            // A block scalar: saphyr's span starts at the content. Line k of the value is source
+            // line start+k at the content's indentation, as long as the source says so (literal
+            // blocks); folded ones are placed at their start.
+            let before = &value[..offset];
+            let k = before.matches('\n').count();
+            let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let value_line = value[line_start..].split('\n').next().unwrap_or("");
+            let indent = node.span.start.column.saturating_sub(1) as usize;
+            let source_line = text.lines().nth(start_line - 1 + k)?;
+            if source_line.get(indent..) != Some(value_line) {
+                return self.locate(path);
+            }
+            (start_line + k, indent + value[line_start..offset].chars().count() + 1)
+        } else {
+            let quote = usize::from(matches!(first, Some('"' | '\'')));
+            if first == Some('"') && value.contains('\\') {
+                return self.locate(path);
+            }
+            (start_line, node.span.start.column as usize + quote + value[..offset].chars().count())
+        };
+        let start = Position { line: line as u32, column: column as u32 };
+        let end = Position { line: line as u32, column: column as u32 + width };
+        Some(Location { file: locate(node.span, &self.file_names).file, start, end })
+    }
+
     /// Fills in the file positions of diagnostics that carry only a spec path.
     pub fn resolve(&self, diagnostics: &mut [Diagnostic]) {
         for d in diagnostics.iter_mut() {
+            if let (None, Some((offset, len))) = (&d.location, d.value_span) {
+                d.location = self.locate_in_value(&d.path, offset, len);
+            }
             if d.location.is_none() && !d.path.0.is_empty() {
                 // An unknown field is best shown at its key, not at its value.
                 let key = (d.code == crate::codes::UNKNOWN_FIELD)
@@ -161,6 +207,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
             spec: None,
             tree,
             file_names,
+            texts: Vec::new(),
             diagnostics,
         };
     }
@@ -178,6 +225,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
             spec: None,
             tree,
             file_names,
+            texts: Vec::new(),
             diagnostics,
         };
     }
@@ -258,6 +306,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
         spec: None,
         tree,
         file_names,
+        texts: files.iter().map(|f| f.text.clone()).collect(),
         diagnostics: Vec::new(),
     };
     let mut bad_numbers = Vec::new();
@@ -409,6 +458,17 @@ mod tests {
         assert!(codes.contains(&YAML_SYNTAX), "{:?}", summary(&loaded));
         assert!(loaded.spec.is_none());
         let _ = INVALID_PROMQL;
+    }
+
+    #[test]
+    fn places_positions_inside_literal_blocks_and_single_line_values() {
+        let loaded = load_one("rules:\n  groups:\n    - name: g\n      rules:\n        - record: a\n          expr: |\n            sum(x)\n              by (service)\n        - record: b\n          expr: \"sum(y) by (job)\"\n");
+        let block = SpecPath::parse("rules.groups[0].rules[0].expr").unwrap();
+        let at = loaded.locate_in_value(&block, 13, 7).unwrap();
+        assert_eq!((at.start.line, at.start.column, at.end.column), (8, 19, 26));
+        let quoted = SpecPath::parse("rules.groups[0].rules[1].expr").unwrap();
+        let at = loaded.locate_in_value(&quoted, 11, 3).unwrap();
+        assert_eq!((at.start.line, at.start.column), (10, 29));
     }
 
     #[test]

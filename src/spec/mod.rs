@@ -13,7 +13,7 @@ mod validate;
 pub use metrics::{LabelDetail, LabelDomain, LabelSpec, Metric, MetricType, Objective};
 pub use relabel::{RelabelAction, RelabelRule};
 pub use rules::{Rule, RuleGroup, Rules};
-pub use scrape::{GlobalConfig, Scrape, ScrapeJob};
+pub use scrape::{GlobalConfig, KubernetesRole, Scrape, ScrapeJob};
 pub use types::{Duration, LabelName, MetricName, PromQl, RelabelRegex};
 pub use validate::validate;
 

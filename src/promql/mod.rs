@@ -1,0 +1,12 @@
+//! PromQL analysis on top of promql-parser: resolves every selector against the catalog (histogram
+//! and summary suffixes, recording-rule outputs, scrape target labels after relabeling), computes
+//! the label set each sub-expression produces (aggregations, binary matching, label functions,
+//! histogram_quantile...) and records what the rule checks need, with positions in the text.
+
+mod analyze;
+mod labels;
+mod locate;
+
+pub use analyze::{analyze, Analysis, Event, GroupingClause, SeriesInfo, SeriesResolver, SeriesSource};
+pub use labels::LabelFlow;
+pub use locate::{find_grouping_label, find_matcher, find_metric, find_word};

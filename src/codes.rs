@@ -22,6 +22,9 @@ pub const INVALID_REGEX: &str = "S008";
 pub const INVALID_FIELD_COMBINATION: &str = "S009";
 pub const DUPLICATE_DEFINITION: &str = "S010";
 pub const UNKNOWN_REFERENCE: &str = "S011";
+pub const INVALID_MATCHER: &str = "S012";
+pub const DEPRECATED_FIELD: &str = "S013";
+pub const LITERAL_SECRET: &str = "S014";
 pub const IO: &str = "S000";
 
 pub const LOAD_CODES: &[CodeDoc] = &[
@@ -96,6 +99,24 @@ pub const LOAD_CODES: &[CodeDoc] = &[
         name: "unknown-reference",
         summary: "A name that refers to nothing defined (a catalog pack, a job).",
         explanation: "Names used as references must resolve: a scrape job's `packs` must name bundled catalog packs, a metric's `jobs` must name scrape jobs.\n\nFix: correct the name; the help line suggests the closest defined one.",
+    },
+    CodeDoc {
+        code: INVALID_MATCHER,
+        name: "invalid-matcher",
+        summary: "An Alertmanager label matcher does not parse.",
+        explanation: "Route and inhibition matchers use Alertmanager's syntax: a label name, one of `=`, `!=`, `=~`, `!~`, and a value, usually double-quoted. Regex values must compile (they are anchored at both ends). Alertmanager refuses to load a configuration with a bad matcher.\n\nBad:\n```yaml\nmatchers: ['severity=\"critical']\n```\nGood:\n```yaml\nmatchers: ['severity=\"critical\"', 'team=~\"db|web\"']\n```",
+    },
+    CodeDoc {
+        code: DEPRECATED_FIELD,
+        name: "deprecated-field",
+        summary: "A field Alertmanager has deprecated (match, match_re, source_match, ...).",
+        explanation: "`match` and `match_re` on routes, and `source_match`, `source_match_re`, `target_match`, `target_match_re` on inhibition rules, are deprecated in Alertmanager in favour of matcher lists. monctl accepts them and writes the equivalent `matchers` / `source_matchers` / `target_matchers`.\n\nBad:\n```yaml\nmatch: {severity: critical}\n```\nGood:\n```yaml\nmatchers: ['severity=\"critical\"']\n```",
+    },
+    CodeDoc {
+        code: LITERAL_SECRET,
+        name: "literal-secret",
+        summary: "A secret (password, API key, token URL) is written literally in the spec.",
+        explanation: "A literal secret ends up in the generated alertmanager.yml and in version control. Reference it instead: `{file: PATH}` renders as the field's `*_file` form, read by Alertmanager at run time; `{env: NAME}` renders as `${NAME}`, substituted when the configuration is deployed.\n\nBad:\n```yaml\nsmtp_auth_password: hunter2\n```\nGood:\n```yaml\nsmtp_auth_password: {file: /etc/alertmanager/secrets/smtp-password}\n```",
     },
 ];
 

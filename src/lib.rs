@@ -3,6 +3,7 @@
 //! network — so the same code runs in the CLI and, compiled to WebAssembly, in the browser.
 
 pub mod catalog;
+pub mod check;
 pub mod codes;
 pub mod diagnostic;
 pub mod schema;
@@ -54,6 +55,7 @@ pub fn load_model(files: &[SourceFile]) -> (Option<model::Model>, Vec<Diagnostic
     let mut diagnostics = loaded.diagnostics.clone();
     let model = loaded.spec.clone().map(|spec| {
         let (model, mut found) = model::Model::resolve(spec);
+        found.extend(check::check(&model));
         loaded.resolve(&mut found);
         diagnostics.extend(found);
         model

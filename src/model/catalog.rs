@@ -77,6 +77,7 @@ pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
                     buckets: None,
                     objectives: None,
                     jobs: Vec::new(),
+                    lint_ignore: Vec::new(),
                 },
                 origin: Origin::Scrape,
                 jobs: all_jobs.clone(),

@@ -51,6 +51,9 @@ pub struct Metric {
     /// Scrape jobs that expose this metric (`job_name`s).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub jobs: Vec<String>,
+    /// Findings of these rules about this object are not reported (each with a reason).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_ignore: Vec<super::lint::LintIgnore>,
 }
 
 impl Metric {

@@ -2,6 +2,7 @@
 //! types. serde reads it and schemars derives the JSON Schema from it. Later sections (routing,
 //! logs, indices, slos, dashboards, tracing, stack) are added here as fields of [`Spec`].
 
+pub mod lint;
 pub mod metrics;
 pub mod relabel;
 pub mod routing;
@@ -10,6 +11,7 @@ pub mod scrape;
 pub mod types;
 mod validate;
 
+pub use lint::{LintIgnore, LintSettings, RuleLevel};
 pub use metrics::{LabelDetail, LabelDomain, LabelSpec, Metric, MetricType, Objective};
 pub use relabel::{RelabelAction, RelabelRule};
 pub use rules::{Rule, RuleGroup, Rules};
@@ -33,6 +35,9 @@ pub struct Spec {
     /// Prometheus alerting and recording rules.
     #[serde(default)]
     pub rules: Rules,
+    /// Lint settings: rule levels and required annotations.
+    #[serde(default)]
+    pub lint: LintSettings,
     /// Alertmanager: route tree, receivers, inhibitions, time intervals, templates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routing: Option<routing::Routing>,

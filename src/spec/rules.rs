@@ -27,6 +27,9 @@ pub struct RuleGroup {
     #[serde(default)]
     pub limit: Option<u64>,
     pub rules: Vec<Rule>,
+    /// Findings of these rules about this object are not reported (each with a reason).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_ignore: Vec<super::lint::LintIgnore>,
 }
 
 /// An alerting rule (with `alert`) or a recording rule (with `record`).
@@ -49,6 +52,9 @@ pub struct Rule {
     /// Alerts only: summary, description, runbook_url and the like; Go templates allowed.
     #[serde(default)]
     pub annotations: BTreeMap<String, String>,
+    /// Findings of these rules about this object are not reported (each with a reason).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_ignore: Vec<super::lint::LintIgnore>,
 }
 
 impl RuleGroup {

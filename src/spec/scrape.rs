@@ -233,6 +233,9 @@ pub struct ScrapeJob {
     pub label_value_length_limit: Option<u64>,
     #[serde(default)]
     pub target_limit: Option<u64>,
+    /// Findings of these rules about this object are not reported (each with a reason).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_ignore: Vec<super::lint::LintIgnore>,
 }
 
 /// Where Prometheus sends its alerts.

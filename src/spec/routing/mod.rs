@@ -1,9 +1,110 @@
-//! Alertmanager: the route tree, receivers, inhibitions, time intervals and templates.
-//! (Stub: the routing issue fills this in.)
+//! Alertmanager: global settings, the route tree, receivers, inhibition rules, time intervals and
+//! notification templates, in alertmanager.yml's vocabulary with typed durations, matchers parsed
+//! at load and secrets only by reference. `validate` holds what Alertmanager rejects at load.
 
+pub mod inhibit;
+pub mod matcher;
+pub mod receiver;
+pub mod route;
+pub mod secret;
+pub mod time;
+mod validate;
+
+pub use inhibit::InhibitRule;
+pub use matcher::{MatchOp, Matcher, MatcherText};
+pub use receiver::{DingtalkBridge, HttpConfig, Receiver};
+pub use route::Route;
+pub use secret::Secret;
+pub use time::{TimeInterval, TimeSpec};
+pub use validate::validate;
+
+use super::types::Duration;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The Alertmanager side of the stack.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Routing {}
+pub struct Routing {
+    #[serde(default)]
+    pub global: RoutingGlobal,
+    /// The root of the route tree: names the default receiver; no matchers.
+    pub route: Route,
+    #[serde(default)]
+    pub receivers: Vec<Receiver>,
+    #[serde(default)]
+    pub inhibit_rules: Vec<InhibitRule>,
+    #[serde(default)]
+    pub time_intervals: Vec<TimeInterval>,
+    /// Notification template files (globs, as Alertmanager reads them), or inline templates that
+    /// monctl writes to `templates/<name>` beside alertmanager.yml.
+    #[serde(default)]
+    pub templates: Vec<Template>,
+    /// The DingTalk bridge that `dingtalk_configs` are sent through.
+    #[serde(default)]
+    pub dingtalk_bridge: Option<DingtalkBridge>,
+}
+
+/// Defaults for every receiver, and the resolve timeout.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoutingGlobal {
+    /// How long after its last update an alert without an end time counts as resolved (5m).
+    #[serde(default)]
+    pub resolve_timeout: Option<Duration>,
+    /// Default SMTP server, `host:port`.
+    #[serde(default)]
+    pub smtp_smarthost: Option<String>,
+    #[serde(default)]
+    pub smtp_from: Option<String>,
+    #[serde(default)]
+    pub smtp_hello: Option<String>,
+    #[serde(default)]
+    pub smtp_auth_username: Option<String>,
+    #[serde(default)]
+    pub smtp_auth_password: Option<Secret>,
+    #[serde(default)]
+    pub smtp_auth_identity: Option<String>,
+    #[serde(default)]
+    pub smtp_auth_secret: Option<Secret>,
+    /// Default true.
+    #[serde(default)]
+    pub smtp_require_tls: Option<bool>,
+    #[serde(default)]
+    pub slack_api_url: Option<Secret>,
+    #[serde(default)]
+    pub pagerduty_url: Option<String>,
+    #[serde(default)]
+    pub opsgenie_api_url: Option<String>,
+    #[serde(default)]
+    pub opsgenie_api_key: Option<Secret>,
+    #[serde(default)]
+    pub wechat_api_url: Option<String>,
+    #[serde(default)]
+    pub wechat_api_secret: Option<Secret>,
+    #[serde(default)]
+    pub wechat_api_corp_id: Option<String>,
+    #[serde(default)]
+    pub telegram_api_url: Option<String>,
+    /// The HTTP client settings every HTTP-based integration uses unless it sets its own.
+    #[serde(default)]
+    pub http_config: Option<HttpConfig>,
+}
+
+/// A template source: a file glob, or an inline template written beside alertmanager.yml.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Template {
+    /// A path or glob, e.g. `/etc/alertmanager/templates/*.tmpl`.
+    Files(String),
+    /// Go template definitions (`{{ define "name" }}...{{ end }}`) written to `templates/<name>`.
+    Inline(InlineTemplate),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InlineTemplate {
+    /// File name, e.g. `mall-go.tmpl`.
+    pub name: String,
+    pub text: String,
+}

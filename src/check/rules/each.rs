@@ -1,0 +1,42 @@
+//! Iteration helpers the rules share: every rule with its analysis and path, and placing a
+//! finding on a token inside the rule's expression.
+
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, SpecPath};
+use crate::promql::{Analysis, Event};
+use crate::spec::{Rule, RuleGroup};
+
+/// One rule of the spec with where it is and what its analysis found.
+pub struct RuleSite<'a> {
+    pub group: &'a RuleGroup,
+    pub rule: &'a Rule,
+    pub path: SpecPath,
+    pub analysis: Option<&'a Analysis>,
+}
+
+impl RuleSite<'_> {
+    pub fn expr_path(&self) -> SpecPath {
+        self.path.key("expr")
+    }
+
+    pub fn events(&self) -> impl Iterator<Item = &Event> {
+        self.analysis.into_iter().flat_map(|a| a.events.iter())
+    }
+}
+
+pub fn rules<'a>(ctx: &'a Context) -> impl Iterator<Item = RuleSite<'a>> + 'a {
+    let spec = &ctx.model.spec;
+    spec.rules.groups.iter().enumerate().flat_map(move |(g, group)| {
+        group.rules.iter().enumerate().map(move |(r, rule)| RuleSite {
+            group,
+            rule,
+            path: SpecPath::root().key("rules").key("groups").index(g).key("rules").index(r),
+            analysis: ctx.model.rule_analysis(g, r),
+        })
+    })
+}
+
+/// Points a diagnostic at a token of the expression, when found.
+pub fn at_token(d: &mut Diagnostic, span: Option<(usize, usize)>) {
+    d.value_span = span;
+}

@@ -7,7 +7,9 @@ use std::io::IsTerminal;
 
 pub fn print(diagnostics: &[Diagnostic], files: &[SourceFile], format: Format) {
     match format {
-        Format::Json => println!("{}", json(diagnostics)),
+        Format::Json => crate::stdout(&format!("{}\n", json(diagnostics))),
+        Format::Sarif => crate::stdout(&format!("{}\n", sarif(diagnostics))),
+        Format::Github => crate::stdout(&github(diagnostics)),
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             for d in diagnostics {
@@ -50,6 +52,134 @@ pub fn json(diagnostics: &[Diagnostic]) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A SARIF 2.1.0 log: one run of monctl, its rules, and one result per diagnostic.
+pub fn sarif(diagnostics: &[Diagnostic]) -> String {
+    let codes = monctl::docs::all_codes();
+    let rules: Vec<serde_json::Value> = codes
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "id": c.code,
+                "name": c.name,
+                "shortDescription": {"text": c.summary},
+                "fullDescription": {"text": c.summary},
+                "help": {"text": c.explanation, "markdown": c.explanation},
+                "defaultConfiguration": {"level": sarif_level(c.severity)},
+                "properties": {"tags": [c.family]},
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str(&format!("\nhelp: {help}"));
+            }
+            let mut result = serde_json::json!({
+                "ruleId": d.code,
+                "level": sarif_level(d.severity),
+                "message": {"text": text},
+            });
+            if let Some(index) = codes.iter().position(|c| c.code == d.code) {
+                result["ruleIndex"] = index.into();
+            }
+            let logical = serde_json::json!([{"fullyQualifiedName": d.path.to_string(), "kind": "member"}]);
+            result["locations"] = match &d.location {
+                Some(l) => serde_json::json!([{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": l.file.trim_start_matches("./")},
+                        "region": {
+                            "startLine": l.start.line,
+                            "startColumn": l.start.column,
+                            "endLine": l.end.line.max(l.start.line),
+                            "endColumn": if l.end.line > l.start.line { l.end.column } else { l.end.column.max(l.start.column + 1) },
+                        },
+                    },
+                    "logicalLocations": logical,
+                }]),
+                None => serde_json::json!([{"logicalLocations": logical}]),
+            };
+            if !d.related.is_empty() {
+                result["relatedLocations"] = d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        serde_json::json!({
+                            "id": i,
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": r.file.trim_start_matches("./")},
+                                "region": {"startLine": r.start.line, "startColumn": r.start.column},
+                            },
+                        })
+                    })
+                    .collect();
+            }
+            result
+        })
+        .collect();
+    let log = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "monctl",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/monctl/monctl",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands (`::error file=...,line=...::message`).
+pub fn github(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut properties = vec![format!("title={}", escape_property(&format!("{} {}", d.code, monctl::docs::explain(d.code).map(|c| c.name).unwrap_or(""))))];
+        if let Some(l) = &d.location {
+            properties.insert(0, format!("file={}", escape_property(l.file.trim_start_matches("./"))));
+            properties.insert(1, format!("line={}", l.start.line));
+            properties.insert(2, format!("col={}", l.start.column));
+            properties.insert(3, format!("endLine={}", l.end.line.max(l.start.line)));
+            if l.end.line == l.start.line {
+                properties.insert(4, format!("endColumn={}", l.end.column));
+            }
+        }
+        let mut message = format!("{} ({})", d.message, d.path);
+        if let Some(help) = &d.help {
+            message.push_str(&format!("\nhelp: {help}"));
+        }
+        out.push_str(&format!("::{command} {}::{}\n", properties.join(","), escape_data(&message)));
+    }
+    out
 }
 
 fn paint(text: &str, code: &str, color: bool) -> String {

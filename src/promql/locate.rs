@@ -64,6 +64,12 @@ pub fn find_metric(expr: &str, metric: &str) -> Option<(usize, usize)> {
 /// `label` inside a grouping clause introduced by one of `keywords` (by, without, on, ignoring,
 /// group_left, group_right).
 pub fn find_grouping_label(expr: &str, keywords: &[&str], label: &str) -> Option<(usize, usize)> {
+    find_grouping_label_nth(expr, keywords, label, 0)
+}
+
+/// The `nth` (0-based) occurrence of `label` in a grouping clause, or the last one found.
+pub fn find_grouping_label_nth(expr: &str, keywords: &[&str], label: &str, nth: usize) -> Option<(usize, usize)> {
+    let mut found_all = Vec::new();
     let bytes = expr.as_bytes();
     for keyword in keywords {
         for start in occurrences(expr, keyword) {
@@ -74,13 +80,14 @@ pub fn find_grouping_label(expr: &str, keywords: &[&str], label: &str) -> Option
             if i >= bytes.len() || bytes[i] != b'(' {
                 continue;
             }
-            let close = expr[i..].find(')').map(|c| i + c)?;
+            let Some(close) = expr[i..].find(')').map(|c| i + c) else { continue };
             if let Some(found) = occurrences(&expr[i..close], label).first() {
-                return Some((i + found, label.len()));
+                found_all.push(i + found);
             }
         }
     }
-    None
+    found_all.sort_unstable();
+    found_all.get(nth).or(found_all.last()).map(|&at| (at, label.len()))
 }
 
 /// `label` as a matcher name inside the braces following `metric` (or any braces when None).

@@ -25,7 +25,7 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     v.metrics(spec);
     v.scrape(spec);
     v.rules(spec);
-    v.out.extend(spec.routing.as_ref().map(super::routing::validate).unwrap_or_default());
+    v.out.extend(super::routing::validate(spec));
     v.out
 }
 

@@ -3,7 +3,7 @@
 use super::each::{at_token, rules};
 use crate::check::{Context, Family, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
-use crate::promql::{find_grouping_label, Event};
+use crate::promql::{find_grouping_label_nth, Event};
 
 pub const RULE: Rule = Rule {
     meta: RuleMeta {
@@ -20,6 +20,7 @@ pub const RULE: Rule = Rule {
 fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
         let expr = site.rule.expr.as_str();
+        let mut seen: Vec<(&str, &str)> = Vec::new();
         for event in site.events() {
             if let Event::GroupingOnAbsentLabel { clause, label, metrics } = event {
                 let from = if metrics.is_empty() { "its input".to_string() } else { format!("`{}`", metrics.join("`, `")) };
@@ -28,7 +29,9 @@ fn run(ctx: &Context, out: &mut Findings) {
                     format!("`{} ({label})`: {from} never has label `{label}`", clause.keyword()),
                 );
                 d.help = Some(format!("group by labels the series carry; {from} has no `{label}`"));
-                at_token(d, find_grouping_label(expr, &[clause.keyword()], label));
+                let nth = seen.iter().filter(|(c, l)| *c == clause.keyword() && *l == label.as_str()).count();
+                seen.push((clause.keyword(), label.as_str()));
+                at_token(d, find_grouping_label_nth(expr, &[clause.keyword()], label, nth));
             }
         }
     }

@@ -1,4 +1,5 @@
-//! X001: a literal password, token or key anywhere in the spec.
+//! X001: a password, token or key embedded anywhere in the spec (a field named like a secret, a URL
+//! carrying credentials or a token, a string shaped like a well-known key).
 
 use crate::check::{Context, Family, Findings, Rule, RuleMeta};
 use crate::diagnostic::{Severity, SpecPath};
@@ -7,10 +8,10 @@ use serde_json::Value;
 pub const RULE: Rule = Rule {
     meta: RuleMeta {
         code: "X001",
-        name: "literal-secret",
+        name: "embedded-secret",
         family: Family::Secrets,
         severity: Severity::Error,
-        summary: "A literal password, token or API key in the spec.",
+        summary: "A password, token or API key embedded in a spec value.",
         explanation: "The spec is committed to version control and the generated files are deployed widely; a secret written into either leaks. monctl takes secrets by reference: a `*_file` path, or an environment placeholder.\n\nFlagged: values of fields named like secrets (password, secret, token, api_key, credentials...), URLs with embedded credentials (`https://user:pass@host`) or token parameters (`?access_token=...`), and strings shaped like well-known keys (Slack `xox?-`, AWS `AKIA...`).\n\nBad:\n```yaml\nurl: https://oapi.dingtalk.com/robot/send?access_token=abc123\n```\nGood:\n```yaml\nurl_file: /etc/alertmanager/secrets/dingtalk-url\n```",
     },
     run,

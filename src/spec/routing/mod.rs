@@ -16,7 +16,7 @@ pub use receiver::{DingtalkBridge, HttpConfig, Receiver};
 pub use route::Route;
 pub use secret::Secret;
 pub use time::{TimeInterval, TimeSpec};
-pub use validate::validate;
+pub use validate::{validate, validate_routing};
 
 use super::types::Duration;
 use schemars::JsonSchema;

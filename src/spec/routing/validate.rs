@@ -18,8 +18,13 @@ use crate::spec::types::LABEL_NAME_PATTERN;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 
-/// Diagnostics (paths only) for the routing section.
-pub fn validate(routing: &Routing) -> Vec<Diagnostic> {
+/// Diagnostics (paths only) for the spec's routing section, if it has one.
+pub fn validate(spec: &crate::spec::Spec) -> Vec<Diagnostic> {
+    spec.routing.as_ref().map(validate_routing).unwrap_or_default()
+}
+
+/// Diagnostics (paths only) for a routing section.
+pub fn validate_routing(routing: &Routing) -> Vec<Diagnostic> {
     let mut v = Validator {
         out: Vec::new(),
         label_name: Regex::new(LABEL_NAME_PATTERN).expect("static pattern"),

@@ -4,6 +4,7 @@ use super::rule::Rule;
 use super::rules::*;
 
 static RULES: &[&Rule] = &[
+    &c001_relabel_source_absent::RULE,
     &m001_collector_collision::RULE,
     &m002_counter_without_total::RULE,
     &m003_unbounded_label::RULE,

@@ -7,6 +7,8 @@ use crate::model::Model;
 /// The part of the stack a rule is about; the code's letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
+    /// C: scrape configuration.
+    Scrape,
     /// M: the metrics catalog.
     Metrics,
     /// P: PromQL and rules.
@@ -22,6 +24,7 @@ pub enum Family {
 impl Family {
     pub fn title(&self) -> &'static str {
         match self {
+            Family::Scrape => "Scrape configuration (C)",
             Family::Metrics => "Metrics catalog (M)",
             Family::PromQl => "PromQL and rules (P)",
             Family::Templates => "Alert templates (T)",

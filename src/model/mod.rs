@@ -9,7 +9,7 @@ mod targets;
 
 pub use catalog::{CatalogEntry, Origin};
 pub use series::Resolver;
-pub use targets::{series_labels, target_labels};
+pub use targets::{discovered, relabel_step, series_labels, target_labels, LabelSpace};
 
 use crate::codes::{did_you_mean, UNKNOWN_REFERENCE};
 use crate::diagnostic::{Diagnostic, SpecPath};

@@ -19,7 +19,8 @@ pub struct LabelSpace {
 }
 
 impl LabelSpace {
-    fn may_have(&self, name: &str) -> bool {
+    /// True when the label exists, or may exist, at this point.
+    pub fn may_have(&self, name: &str) -> bool {
         self.present.contains(name) || self.maybe_prefixes.iter().any(|p| name.starts_with(p.as_str()))
     }
 }
@@ -81,6 +82,14 @@ fn has_reference(text: &str) -> bool {
 /// Applies relabel rules to a label space, as far as names can be known.
 pub fn relabel(mut space: LabelSpace, rules: &[RelabelRule]) -> LabelSpace {
     for rule in rules {
+        space = relabel_step(space, rule);
+    }
+    space
+}
+
+/// Applies one relabel rule.
+pub fn relabel_step(mut space: LabelSpace, rule: &RelabelRule) -> LabelSpace {
+    {
         let regex = anchored(rule.regex.as_ref().map(|r| r.0.as_str()));
         let sources: Vec<&str> = rule.source_labels.iter().flatten().map(|l| l.as_str()).collect();
         let any_source = sources.iter().any(|s| space.may_have(s)) || space.open;
@@ -107,7 +116,7 @@ pub fn relabel(mut space: LabelSpace, rules: &[RelabelRule]) -> LabelSpace {
                 }
             }
             RelabelAction::LabelMap => {
-                let Some(regex) = regex else { continue };
+                let Some(regex) = regex else { return space };
                 let mapped: Vec<String> = space
                     .present
                     .iter()

@@ -1,9 +1,10 @@
-//! The check rules, one per file, grouped by family letter: M (metrics catalog), P (PromQL and
+//! The check rules, one per file, grouped by family letter: C (scrape configuration), M (metrics catalog), P (PromQL and
 //! rules), T (alert templates), X (secrets). Routing rules (R) arrive with the routing section.
 
 mod each;
 mod template;
 
+pub mod c001_relabel_source_absent;
 pub mod m001_collector_collision;
 pub mod m002_counter_without_total;
 pub mod m003_unbounded_label;

@@ -10,10 +10,16 @@ use crate::spec::{LintIgnore, Spec};
 fn ignore_sites(spec: &Spec) -> Vec<(SpecPath, &[LintIgnore])> {
     let mut sites = Vec::new();
     for (i, m) in spec.metrics.iter().enumerate() {
-        sites.push((SpecPath::root().key("metrics").index(i), m.lint_ignore.as_slice()));
+        sites.push((
+            SpecPath::root().key("metrics").index(i),
+            m.lint_ignore.as_slice(),
+        ));
     }
     for (i, j) in spec.scrape.jobs.iter().enumerate() {
-        sites.push((SpecPath::root().key("scrape").key("jobs").index(i), j.lint_ignore.as_slice()));
+        sites.push((
+            SpecPath::root().key("scrape").key("jobs").index(i),
+            j.lint_ignore.as_slice(),
+        ));
     }
     for (g, group) in spec.rules.groups.iter().enumerate() {
         let gpath = SpecPath::root().key("rules").key("groups").index(g);
@@ -31,7 +37,9 @@ fn is_within(path: &SpecPath, prefix: &SpecPath) -> bool {
 }
 
 fn known_names() -> Vec<&'static str> {
-    super::registry().flat_map(|r| [r.meta.code, r.meta.name]).collect()
+    super::registry()
+        .flat_map(|r| [r.meta.code, r.meta.name])
+        .collect()
 }
 
 fn unknown_rule(name: &str, path: SpecPath) -> Diagnostic {
@@ -40,7 +48,12 @@ fn unknown_rule(name: &str, path: SpecPath) -> Diagnostic {
         Some(s) => format!("did you mean `{s}`? `monctl rules` lists them all"),
         None => "`monctl rules` lists the rule codes and names".to_string(),
     };
-    Diagnostic::error(UNKNOWN_REFERENCE, path, format!("there is no check rule `{name}`")).with_help(help)
+    Diagnostic::error(
+        UNKNOWN_REFERENCE,
+        path,
+        format!("there is no check rule `{name}`"),
+    )
+    .with_help(help)
 }
 
 fn resolves(name: &str) -> bool {
@@ -65,16 +78,19 @@ pub fn apply(spec: &Spec, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .filter(|d| {
             !sites.iter().any(|(path, ignores)| {
                 is_within(&d.path, path)
-                    && ignores.iter().any(|i| {
-                        find_rule(&i.rule).is_some_and(|r| r.meta.code == d.code)
-                    })
+                    && ignores
+                        .iter()
+                        .any(|i| find_rule(&i.rule).is_some_and(|r| r.meta.code == d.code))
             })
         })
         .collect();
     for (path, ignores) in sites {
         for (k, ignore) in ignores.iter().enumerate() {
             if !resolves(&ignore.rule) {
-                out.push(unknown_rule(&ignore.rule, path.key("lint_ignore").index(k).key("rule")));
+                out.push(unknown_rule(
+                    &ignore.rule,
+                    path.key("lint_ignore").index(k).key("rule"),
+                ));
             }
         }
     }

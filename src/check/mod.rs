@@ -29,7 +29,9 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
         let level = settings
             .rules
             .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(rule.meta.code) || key.as_str() == rule.meta.name)
+            .find(|(key, _)| {
+                key.eq_ignore_ascii_case(rule.meta.code) || key.as_str() == rule.meta.name
+            })
             .map(|(_, level)| *level);
         let severity = match level {
             Some(RuleLevel::Off) => continue,

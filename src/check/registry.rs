@@ -22,6 +22,11 @@ static RULES: &[&Rule] = &[
     &p010_duplicate_rule::RULE,
     &p011_for_shorter_than_interval::RULE,
     &p012_regex_without_metacharacters::RULE,
+    &r001_unused_receiver::RULE,
+    &r002_unreachable_route::RULE,
+    &r003_matcher_on_absent_label::RULE,
+    &r004_grouping_on_absent_label::RULE,
+    &r005_root_only::RULE,
     &t001_template_syntax::RULE,
     &t002_template_label_absent::RULE,
     &t003_missing_annotation::RULE,
@@ -46,13 +51,28 @@ mod tests {
     fn codes_and_names_are_unique_and_documented() {
         let rules: Vec<&Rule> = registry().collect();
         for (i, a) in rules.iter().enumerate() {
-            assert!(a.meta.explanation.contains("Bad") && a.meta.explanation.contains("Good"), "{} documents bad and good", a.meta.code);
-            assert!(a.meta.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{} is kebab-case", a.meta.name);
+            assert!(
+                a.meta.explanation.contains("Bad") && a.meta.explanation.contains("Good"),
+                "{} documents bad and good",
+                a.meta.code
+            );
+            assert!(
+                a.meta
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is kebab-case",
+                a.meta.name
+            );
             for b in &rules[i + 1..] {
                 assert_ne!(a.meta.code, b.meta.code);
                 assert_ne!(a.meta.name, b.meta.name);
             }
-            assert!(crate::codes::load_code_doc(a.meta.code).is_none(), "{} clashes with a load code", a.meta.code);
+            assert!(
+                crate::codes::load_code_doc(a.meta.code).is_none(),
+                "{} clashes with a load code",
+                a.meta.code
+            );
         }
     }
 }

@@ -61,12 +61,20 @@ pub struct Findings<'a> {
 
 impl<'a> Findings<'a> {
     pub fn new(meta: &'a RuleMeta) -> Self {
-        Findings { meta, out: Vec::new() }
+        Findings {
+            meta,
+            out: Vec::new(),
+        }
     }
 
     /// Reports a finding at a spec path with the rule's default severity.
     pub fn report(&mut self, path: SpecPath, message: impl Into<String>) -> &mut Diagnostic {
-        self.out.push(Diagnostic::new(self.meta.code, self.meta.severity, path, message));
+        self.out.push(Diagnostic::new(
+            self.meta.code,
+            self.meta.severity,
+            path,
+            message,
+        ));
         self.out.last_mut().expect("just pushed")
     }
 }

@@ -28,9 +28,16 @@ fn run(ctx: &Context, out: &mut Findings) {
                     .map(|l| l.as_str())
                     .filter(|l| !space.may_have(l))
                     .collect();
-                let all_absent = !absent.is_empty() && absent.len() == rule.source_labels.as_ref().map_or(0, Vec::len);
+                let all_absent = !absent.is_empty()
+                    && absent.len() == rule.source_labels.as_ref().map_or(0, Vec::len);
                 if all_absent {
-                    let path = SpecPath::root().key("scrape").key("jobs").index(i).key("relabel_configs").index(r).key("source_labels");
+                    let path = SpecPath::root()
+                        .key("scrape")
+                        .key("jobs")
+                        .index(i)
+                        .key("relabel_configs")
+                        .index(r)
+                        .key("source_labels");
                     out.report(path, format!("job `{}`'s targets never have {}", job.job_name, absent.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")))
                         .help = Some("these labels come from another service discovery mechanism; remove the rule or discover the targets with that mechanism".into());
                 }

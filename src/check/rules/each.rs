@@ -26,14 +26,27 @@ impl RuleSite<'_> {
 
 pub fn rules<'a>(ctx: &'a Context) -> impl Iterator<Item = RuleSite<'a>> + 'a {
     let spec = &ctx.model.spec;
-    spec.rules.groups.iter().enumerate().flat_map(move |(g, group)| {
-        group.rules.iter().enumerate().map(move |(r, rule)| RuleSite {
-            group,
-            rule,
-            path: SpecPath::root().key("rules").key("groups").index(g).key("rules").index(r),
-            analysis: ctx.model.rule_analysis(g, r),
+    spec.rules
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(move |(g, group)| {
+            group
+                .rules
+                .iter()
+                .enumerate()
+                .map(move |(r, rule)| RuleSite {
+                    group,
+                    rule,
+                    path: SpecPath::root()
+                        .key("rules")
+                        .key("groups")
+                        .index(g)
+                        .key("rules")
+                        .index(r),
+                    analysis: ctx.model.rule_analysis(g, r),
+                })
         })
-    })
 }
 
 /// Points a diagnostic at a token of the expression, when found.

@@ -18,8 +18,15 @@ pub const RULE: Rule = Rule {
 fn run(ctx: &Context, out: &mut Findings) {
     for (i, metric) in ctx.model.spec.metrics.iter().enumerate() {
         let name = metric.full_name();
-        if let Some(prefix) = ["go_", "process_"].into_iter().find(|p| name.starts_with(p)) {
-            let pack = if prefix == "go_" { "go-runtime" } else { "process" };
+        if let Some(prefix) = ["go_", "process_"]
+            .into_iter()
+            .find(|p| name.starts_with(p))
+        {
+            let pack = if prefix == "go_" {
+                "go-runtime"
+            } else {
+                "process"
+            };
             out.report(
                 SpecPath::root().key("metrics").index(i).key("name"),
                 format!("`{name}` collides with the standard `{prefix}*` collector of client libraries"),

@@ -20,8 +20,11 @@ fn run(ctx: &Context, out: &mut Findings) {
     for (i, metric) in ctx.model.spec.metrics.iter().enumerate() {
         let name = metric.full_name();
         if metric.kind == MetricType::Counter && !name.ends_with("_total") {
-            out.report(SpecPath::root().key("metrics").index(i).key("name"), format!("counter `{name}` does not end in _total"))
-                .help = Some(format!("rename it to `{name}_total`"));
+            out.report(
+                SpecPath::root().key("metrics").index(i).key("name"),
+                format!("counter `{name}` does not end in _total"),
+            )
+            .help = Some(format!("rename it to `{name}_total`"));
         }
     }
 }

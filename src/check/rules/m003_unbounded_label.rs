@@ -17,8 +17,25 @@ pub const RULE: Rule = Rule {
 };
 
 const ID_LIKE: &[&str] = &[
-    "user_id", "userid", "uid", "customer_id", "order_id", "orderid", "product_id", "session_id", "request_id",
-    "trace_id", "span_id", "email", "ip", "client_ip", "remote_addr", "uuid", "path", "url", "query",
+    "user_id",
+    "userid",
+    "uid",
+    "customer_id",
+    "order_id",
+    "orderid",
+    "product_id",
+    "session_id",
+    "request_id",
+    "trace_id",
+    "span_id",
+    "email",
+    "ip",
+    "client_ip",
+    "remote_addr",
+    "uuid",
+    "path",
+    "url",
+    "query",
 ];
 
 fn run(ctx: &Context, out: &mut Findings) {

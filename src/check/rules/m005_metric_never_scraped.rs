@@ -18,8 +18,11 @@ pub const RULE: Rule = Rule {
 fn run(ctx: &Context, out: &mut Findings) {
     for (i, metric) in ctx.model.spec.metrics.iter().enumerate() {
         if metric.jobs.is_empty() {
-            out.report(SpecPath::root().key("metrics").index(i), format!("no scrape job collects `{}`", metric.full_name()))
-                .help = Some("list the scrape jobs that expose it under `jobs:`".into());
+            out.report(
+                SpecPath::root().key("metrics").index(i),
+                format!("no scrape job collects `{}`", metric.full_name()),
+            )
+            .help = Some("list the scrape jobs that expose it under `jobs:`".into());
         }
     }
 }

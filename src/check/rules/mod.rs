@@ -1,6 +1,7 @@
 //! The check rules, one per file, grouped by family letter: C (scrape configuration), M (metrics catalog), P (PromQL and
-//! rules), T (alert templates), X (secrets). Routing rules (R) arrive with the routing section.
+//! rules), R (Alertmanager routing), T (alert templates), X (secrets).
 
+mod alerts;
 mod each;
 mod template;
 
@@ -22,6 +23,11 @@ pub mod p009_comparison_never_holds;
 pub mod p010_duplicate_rule;
 pub mod p011_for_shorter_than_interval;
 pub mod p012_regex_without_metacharacters;
+pub mod r001_unused_receiver;
+pub mod r002_unreachable_route;
+pub mod r003_matcher_on_absent_label;
+pub mod r004_grouping_on_absent_label;
+pub mod r005_root_only;
 pub mod t001_template_syntax;
 pub mod t002_template_label_absent;
 pub mod t003_missing_annotation;

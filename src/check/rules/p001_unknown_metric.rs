@@ -27,7 +27,10 @@ fn run(ctx: &Context, out: &mut Findings) {
             if let Event::Selector { metric, info } = event {
                 if info.source == SeriesSource::Unknown && !seen.contains(metric) {
                     seen.push(metric.clone());
-                    let d = out.report(site.expr_path(), format!("metric `{metric}` is not in the catalog"));
+                    let d = out.report(
+                        site.expr_path(),
+                        format!("metric `{metric}` is not in the catalog"),
+                    );
                     d.help = Some(match did_you_mean(metric, names.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "add it to `metrics:`, or opt its scrape job into the catalog pack that defines it".into(),

@@ -21,12 +21,19 @@ fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
         let expr = site.rule.expr.as_str();
         for event in site.events() {
-            if let Event::MatcherOnAbsentLabel { metric, label, value } = event {
+            if let Event::MatcherOnAbsentLabel {
+                metric,
+                label,
+                value,
+            } = event
+            {
                 let d = out.report(
                     site.expr_path(),
                     format!("`{metric}` never has label `{label}`, so `{label}` matching \"{value}\" selects nothing"),
                 );
-                d.help = Some(format!("`{metric}`'s labels are listed in the catalog; match one of those"));
+                d.help = Some(format!(
+                    "`{metric}`'s labels are listed in the catalog; match one of those"
+                ));
                 at_token(d, find_matcher(expr, Some(metric), label));
             }
         }

@@ -22,16 +22,36 @@ fn run(ctx: &Context, out: &mut Findings) {
         let expr = site.rule.expr.as_str();
         let mut seen: Vec<(&str, &str)> = Vec::new();
         for event in site.events() {
-            if let Event::GroupingOnAbsentLabel { clause, label, metrics } = event {
-                let from = if metrics.is_empty() { "its input".to_string() } else { format!("`{}`", metrics.join("`, `")) };
+            if let Event::GroupingOnAbsentLabel {
+                clause,
+                label,
+                metrics,
+            } = event
+            {
+                let from = if metrics.is_empty() {
+                    "its input".to_string()
+                } else {
+                    format!("`{}`", metrics.join("`, `"))
+                };
                 let d = out.report(
                     site.expr_path(),
-                    format!("`{} ({label})`: {from} never has label `{label}`", clause.keyword()),
+                    format!(
+                        "`{} ({label})`: {from} never has label `{label}`",
+                        clause.keyword()
+                    ),
                 );
-                d.help = Some(format!("group by labels the series carry; {from} has no `{label}`"));
-                let nth = seen.iter().filter(|(c, l)| *c == clause.keyword() && *l == label.as_str()).count();
+                d.help = Some(format!(
+                    "group by labels the series carry; {from} has no `{label}`"
+                ));
+                let nth = seen
+                    .iter()
+                    .filter(|(c, l)| *c == clause.keyword() && *l == label.as_str())
+                    .count();
                 seen.push((clause.keyword(), label.as_str()));
-                at_token(d, find_grouping_label_nth(expr, &[clause.keyword()], label, nth));
+                at_token(
+                    d,
+                    find_grouping_label_nth(expr, &[clause.keyword()], label, nth),
+                );
             }
         }
     }

@@ -22,7 +22,10 @@ fn run(ctx: &Context, out: &mut Findings) {
         let expr = site.rule.expr.as_str();
         for event in site.events() {
             if let Event::CounterFunctionOnGauge { function, metric } = event {
-                let d = out.report(site.expr_path(), format!("`{function}` over gauge `{metric}`"));
+                let d = out.report(
+                    site.expr_path(),
+                    format!("`{function}` over gauge `{metric}`"),
+                );
                 d.help = Some("use delta(), deriv() or an *_over_time function on gauges".into());
                 at_token(d, find_word(expr, function));
             }

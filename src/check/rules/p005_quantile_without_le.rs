@@ -22,8 +22,15 @@ fn run(ctx: &Context, out: &mut Findings) {
         let expr = site.rule.expr.as_str();
         for event in site.events() {
             if let Event::QuantileWithoutLe { metrics } = event {
-                let from = if metrics.is_empty() { String::new() } else { format!(" (from `{}`)", metrics.join("`, `")) };
-                let d = out.report(site.expr_path(), format!("histogram_quantile's input has no `le` label{from}"));
+                let from = if metrics.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (from `{}`)", metrics.join("`, `"))
+                };
+                let d = out.report(
+                    site.expr_path(),
+                    format!("histogram_quantile's input has no `le` label{from}"),
+                );
                 d.help = Some("select the `_bucket` series and keep `le` in every aggregation: sum by (le, ...)".into());
                 at_token(d, find_word(expr, "histogram_quantile"));
             }

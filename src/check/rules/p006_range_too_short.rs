@@ -21,12 +21,19 @@ fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
         let expr = site.rule.expr.as_str();
         for event in site.events() {
-            if let Event::ShortRange { metric, range, scrape_interval } = event {
+            if let Event::ShortRange {
+                metric,
+                range,
+                scrape_interval,
+            } = event
+            {
                 let d = out.report(
                     site.expr_path(),
                     format!("range [{range}] over `{metric}` is shorter than twice its scrape interval ({scrape_interval})"),
                 );
-                let suggested = crate::spec::Duration { millis: scrape_interval.millis * 4 };
+                let suggested = crate::spec::Duration {
+                    millis: scrape_interval.millis * 4,
+                };
                 d.help = Some(format!("use a range of at least 2x the scrape interval; 4x ([{suggested}]) tolerates a missed scrape"));
                 at_token(d, find_metric(expr, metric));
             }

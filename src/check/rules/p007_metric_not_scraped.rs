@@ -22,7 +22,9 @@ fn run(ctx: &Context, out: &mut Findings) {
         let expr = site.rule.expr.as_str();
         let mut seen = Vec::new();
         for event in site.events() {
-            let Event::Selector { metric, info } = event else { continue };
+            let Event::Selector { metric, info } = event else {
+                continue;
+            };
             let help = match &info.source {
                 SeriesSource::PackNotScraped { pack } => format!(
                     "`{metric}` comes from the `{pack}` catalog pack: add a scrape job for that exporter with `packs: [{pack}]`"
@@ -34,7 +36,10 @@ fn run(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             seen.push(metric.clone());
-            let d = out.report(site.expr_path(), format!("no scrape job collects `{metric}`"));
+            let d = out.report(
+                site.expr_path(),
+                format!("no scrape job collects `{metric}`"),
+            );
             d.help = Some(help);
             at_token(d, find_metric(expr, metric));
         }

@@ -18,7 +18,9 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
-        let (Some(alert), Some(analysis)) = (&site.rule.alert, site.analysis) else { continue };
+        let (Some(alert), Some(analysis)) = (&site.rule.alert, site.analysis) else {
+            continue;
+        };
         if !analysis.conditional {
             out.report(site.expr_path(), format!("alert `{alert}` has no condition: it fires for every series the expression returns"))
                 .help = Some("compare the value with a threshold, e.g. `... > 0.05`".into());

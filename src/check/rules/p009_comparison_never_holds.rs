@@ -18,16 +18,34 @@ pub const RULE: Rule = Rule {
 };
 
 fn bound(v: f64) -> String {
-    if v.is_infinite() { if v > 0.0 { "+Inf".into() } else { "-Inf".into() } } else { format!("{v}") }
+    if v.is_infinite() {
+        if v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        }
+    } else {
+        format!("{v}")
+    }
 }
 
 fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
         for event in site.events() {
-            if let Event::ComparisonNeverHolds { op, threshold, low, high } = event {
+            if let Event::ComparisonNeverHolds {
+                op,
+                threshold,
+                low,
+                high,
+            } = event
+            {
                 out.report(
                     site.expr_path(),
-                    format!("`{op} {threshold}` never holds: the value is always between {} and {}", bound(*low), bound(*high)),
+                    format!(
+                        "`{op} {threshold}` never holds: the value is always between {} and {}",
+                        bound(*low),
+                        bound(*high)
+                    ),
                 )
                 .help = Some("compare with a threshold inside the value's range".into());
             }

@@ -25,11 +25,21 @@ fn run(ctx: &Context, out: &mut Findings) {
             (None, Some(r)) => ("recording rule", r.0.clone()),
             _ => continue,
         };
-        let labels: Vec<String> = site.rule.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let labels: Vec<String> = site
+            .rule
+            .labels
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         let key = format!("{kind}\u{0}{name}\u{0}{}", labels.join(","));
         match seen.get(&key) {
             Some(first) => {
-                let d = out.report(site.path.clone(), format!("{kind} `{name}` with the same labels is defined twice (first at {first})"));
+                let d = out.report(
+                    site.path.clone(),
+                    format!(
+                        "{kind} `{name}` with the same labels is defined twice (first at {first})"
+                    ),
+                );
                 d.help = Some("rename one of them, or tell them apart with a label".into());
                 d.related_paths.push(first.clone());
             }

@@ -19,11 +19,18 @@ pub const RULE: Rule = Rule {
 fn run(ctx: &Context, out: &mut Findings) {
     let global = ctx.model.spec.scrape.global.effective_evaluation_interval();
     for site in rules(ctx) {
-        let (Some(_), Some(for_)) = (&site.rule.alert, site.rule.for_) else { continue };
+        let (Some(_), Some(for_)) = (&site.rule.alert, site.rule.for_) else {
+            continue;
+        };
         let interval = site.group.interval.unwrap_or(global);
         if for_.millis > 0 && for_ < interval {
-            out.report(site.path.key("for"), format!("`for: {for_}` is shorter than the evaluation interval ({interval})"))
-                .help = Some(format!("use `for: {interval}` or more, or `for: 0s` to fire on the first evaluation"));
+            out.report(
+                site.path.key("for"),
+                format!("`for: {for_}` is shorter than the evaluation interval ({interval})"),
+            )
+            .help = Some(format!(
+                "use `for: {interval}` or more, or `for: 0s` to fire on the first evaluation"
+            ));
         }
     }
 }

@@ -21,9 +21,18 @@ fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
         let expr = site.rule.expr.as_str();
         for event in site.events() {
-            if let Event::RegexWithoutMetacharacters { metric, label, value, negated } = event {
+            if let Event::RegexWithoutMetacharacters {
+                metric,
+                label,
+                value,
+                negated,
+            } = event
+            {
                 let (regex, plain) = if *negated { ("!~", "!=") } else { ("=~", "=") };
-                let d = out.report(site.expr_path(), format!("`{label}{regex}\"{value}\"` is an exact match written as a regex"));
+                let d = out.report(
+                    site.expr_path(),
+                    format!("`{label}{regex}\"{value}\"` is an exact match written as a regex"),
+                );
                 d.help = Some(format!("write `{label}{plain}\"{value}\"`"));
                 at_token(d, find_matcher(expr, metric.as_deref(), label));
             }

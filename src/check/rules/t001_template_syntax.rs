@@ -19,12 +19,23 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
-        let fields = site.rule.labels.iter().map(|(k, v)| ("labels", k.0.as_str(), v)).chain(
-            site.rule.annotations.iter().map(|(k, v)| ("annotations", k.as_str(), v)),
-        );
+        let fields = site
+            .rule
+            .labels
+            .iter()
+            .map(|(k, v)| ("labels", k.0.as_str(), v))
+            .chain(
+                site.rule
+                    .annotations
+                    .iter()
+                    .map(|(k, v)| ("annotations", k.as_str(), v)),
+            );
         for (section, key, value) in fields {
             if let Err(e) = read(value) {
-                let d = out.report(site.path.key(section).key(key), format!("template does not parse: {}", e.message));
+                let d = out.report(
+                    site.path.key(section).key(key),
+                    format!("template does not parse: {}", e.message),
+                );
                 d.help = Some("Go template syntax: {{ $labels.name }}, {{ $value | humanize }}, {{ if ... }}...{{ end }}".into());
                 at_token(d, Some((e.offset, 2)));
             }

@@ -19,22 +19,39 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
-        let (Some(_), Some(analysis)) = (&site.rule.alert, site.analysis) else { continue };
-        let fields = site.rule.labels.iter().map(|(k, v)| ("labels", k.0.as_str(), v)).chain(
-            site.rule.annotations.iter().map(|(k, v)| ("annotations", k.as_str(), v)),
-        );
+        let (Some(_), Some(analysis)) = (&site.rule.alert, site.analysis) else {
+            continue;
+        };
+        let fields = site
+            .rule
+            .labels
+            .iter()
+            .map(|(k, v)| ("labels", k.0.as_str(), v))
+            .chain(
+                site.rule
+                    .annotations
+                    .iter()
+                    .map(|(k, v)| ("annotations", k.as_str(), v)),
+            );
         for (section, key, value) in fields {
             let Ok(info) = read(value) else { continue };
             for (label, offset) in info.labels {
                 if analysis.output.never_has(&label) {
-                    let mut have: Vec<&str> = analysis.output.names.iter().map(String::as_str).filter(|n| *n != "__name__").collect();
+                    let mut have: Vec<&str> = analysis
+                        .output
+                        .names
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|n| *n != "__name__")
+                        .collect();
                     have.sort_unstable();
                     let d = out.report(
                         site.path.key(section).key(key),
                         format!("`$labels.{label}` is always empty: the expression's series have no `{label}`"),
                     );
                     d.help = Some(if have.is_empty() {
-                        "the expression's result has no labels at all; keep labels with `by (...)`".to_string()
+                        "the expression's result has no labels at all; keep labels with `by (...)`"
+                            .to_string()
                     } else {
                         format!("available labels: {}", have.join(", "))
                     });

@@ -18,12 +18,21 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
-        let Some(alert) = &site.rule.alert else { continue };
+        let Some(alert) = &site.rule.alert else {
+            continue;
+        };
         for required in &ctx.required_annotations {
-            let present = site.rule.annotations.get(required).is_some_and(|v| !v.trim().is_empty());
+            let present = site
+                .rule
+                .annotations
+                .get(required)
+                .is_some_and(|v| !v.trim().is_empty());
             if !present {
-                out.report(site.path.clone(), format!("alert `{alert}` has no `{required}` annotation"))
-                    .help = Some(format!("add annotations.{required}"));
+                out.report(
+                    site.path.clone(),
+                    format!("alert `{alert}` has no `{required}` annotation"),
+                )
+                .help = Some(format!("add annotations.{required}"));
             }
         }
     }

@@ -4,14 +4,61 @@
 
 /// Functions available in Prometheus alert templates: Go's builtins plus Prometheus' own.
 const FUNCTIONS: &[&str] = &[
-    "and", "or", "not", "len", "index", "slice", "print", "printf", "println", "eq", "ne", "lt", "le", "gt", "ge",
-    "html", "js", "urlquery", "call", "query", "first", "label", "value", "sortByLabel", "strvalue", "args",
-    "reReplaceAll", "safeHtml", "match", "title", "toUpper", "toLower", "stripPort", "stripDomain", "humanize",
-    "humanize1024", "humanizeDuration", "humanizePercentage", "humanizeTimestamp", "toTime", "toDuration",
-    "parseDuration", "now", "pathPrefix", "externalURL", "tmpl", "graphLink", "tableLink", "urlQueryEscape",
+    "and",
+    "or",
+    "not",
+    "len",
+    "index",
+    "slice",
+    "print",
+    "printf",
+    "println",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "html",
+    "js",
+    "urlquery",
+    "call",
+    "query",
+    "first",
+    "label",
+    "value",
+    "sortByLabel",
+    "strvalue",
+    "args",
+    "reReplaceAll",
+    "safeHtml",
+    "match",
+    "title",
+    "toUpper",
+    "toLower",
+    "stripPort",
+    "stripDomain",
+    "humanize",
+    "humanize1024",
+    "humanizeDuration",
+    "humanizePercentage",
+    "humanizeTimestamp",
+    "toTime",
+    "toDuration",
+    "parseDuration",
+    "now",
+    "pathPrefix",
+    "externalURL",
+    "tmpl",
+    "graphLink",
+    "tableLink",
+    "urlQueryEscape",
 ];
 
-const KEYWORDS: &[&str] = &["if", "else", "end", "range", "with", "define", "template", "block", "break", "continue", "nil", "true", "false"];
+const KEYWORDS: &[&str] = &[
+    "if", "else", "end", "range", "with", "define", "template", "block", "break", "continue",
+    "nil", "true", "false",
+];
 
 /// A template problem, with the byte offset where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +94,12 @@ fn action_words(body: &str) -> Vec<(usize, &str)> {
         }
         if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'$' {
             let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.' || bytes[i] == b'$') {
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric()
+                    || bytes[i] == b'_'
+                    || bytes[i] == b'.'
+                    || bytes[i] == b'$')
+            {
                 i += 1;
             }
             words.push((start, &body[start..i]));
@@ -66,7 +118,10 @@ pub fn read(text: &str) -> Result<TemplateInfo, TemplateError> {
     while let Some(open) = text[rest..].find("{{") {
         let start = rest + open;
         let Some(close_rel) = text[start + 2..].find("}}") else {
-            return Err(TemplateError { offset: start, message: "unclosed action: `{{` without `}}`".into() });
+            return Err(TemplateError {
+                offset: start,
+                message: "unclosed action: `{{` without `}}`".into(),
+            });
         };
         let body_start = start + 2;
         let body_end = body_start + close_rel;
@@ -83,43 +138,64 @@ pub fn read(text: &str) -> Result<TemplateInfo, TemplateError> {
         let body = trimmed.trim_end();
         if body.starts_with("/*") {
             if !body.ends_with("*/") {
-                return Err(TemplateError { offset, message: "unterminated comment".into() });
+                return Err(TemplateError {
+                    offset,
+                    message: "unterminated comment".into(),
+                });
             }
             continue;
         }
         if body.is_empty() {
-            return Err(TemplateError { offset: start, message: "empty action `{{ }}`".into() });
+            return Err(TemplateError {
+                offset: start,
+                message: "empty action `{{ }}`".into(),
+            });
         }
-        if body.matches('"').count() % 2 != 0 {
-            return Err(TemplateError { offset, message: "unterminated string in action".into() });
+        if !body.matches('"').count().is_multiple_of(2) {
+            return Err(TemplateError {
+                offset,
+                message: "unterminated string in action".into(),
+            });
         }
         if body.matches('(').count() != body.matches(')').count() {
-            return Err(TemplateError { offset, message: "unbalanced parentheses in action".into() });
+            return Err(TemplateError {
+                offset,
+                message: "unbalanced parentheses in action".into(),
+            });
         }
         let words = action_words(body);
         match words.first().map(|(_, w)| *w) {
             Some(kw @ ("if" | "range" | "with" | "define" | "block")) => stack.push((kw, offset)),
-            Some("end") => {
-                if stack.pop().is_none() {
-                    return Err(TemplateError { offset, message: "`{{ end }}` without an open if/range/with".into() });
-                }
+            Some("end") if stack.pop().is_none() => {
+                return Err(TemplateError {
+                    offset,
+                    message: "`{{ end }}` without an open if/range/with".into(),
+                });
             }
             Some("else") if stack.is_empty() => {
-                return Err(TemplateError { offset, message: "`{{ else }}` outside if/range/with".into() });
+                return Err(TemplateError {
+                    offset,
+                    message: "`{{ else }}` outside if/range/with".into(),
+                });
             }
             _ => {}
         }
         for (i, (at, word)) in words.iter().enumerate() {
             let at = offset + at;
-            if let Some(label) = word.strip_prefix("$labels.").or_else(|| word.strip_prefix(".Labels.")) {
-                info.labels.push((label.to_string(), at + word.len() - label.len()));
+            if let Some(label) = word
+                .strip_prefix("$labels.")
+                .or_else(|| word.strip_prefix(".Labels."))
+            {
+                info.labels
+                    .push((label.to_string(), at + word.len() - label.len()));
             } else if *word == "index" {
                 // index $labels "x"
                 if let Some((_, next)) = words.get(i + 1) {
                     if *next == "$labels" || *next == ".Labels" {
                         let after = &body[(at - offset + word.len())..];
                         if let Some(q) = after.find('"') {
-                            let name: String = after[q + 1..].chars().take_while(|c| *c != '"').collect();
+                            let name: String =
+                                after[q + 1..].chars().take_while(|c| *c != '"').collect();
                             info.labels.push((name, at + word.len() + q + 1));
                         }
                     }
@@ -130,15 +206,24 @@ pub fn read(text: &str) -> Result<TemplateInfo, TemplateError> {
                 && !KEYWORDS.contains(word)
                 && !FUNCTIONS.contains(word)
             {
-                return Err(TemplateError { offset: at, message: format!("function `{word}` is not defined in Prometheus templates") });
+                return Err(TemplateError {
+                    offset: at,
+                    message: format!("function `{word}` is not defined in Prometheus templates"),
+                });
             }
         }
     }
     if let Some(stray) = text[rest..].find("}}") {
-        return Err(TemplateError { offset: rest + stray, message: "`}}` without `{{`".into() });
+        return Err(TemplateError {
+            offset: rest + stray,
+            message: "`}}` without `{{`".into(),
+        });
     }
     if let Some((kw, offset)) = stack.pop() {
-        return Err(TemplateError { offset, message: format!("`{{{{ {kw} }}}}` is never closed with `{{{{ end }}}}`") });
+        return Err(TemplateError {
+            offset,
+            message: format!("`{{{{ {kw} }}}}` is never closed with `{{{{ end }}}}`"),
+        });
     }
     Ok(info)
 }
@@ -152,7 +237,10 @@ mod tests {
         let info = read("{{ $labels.job }} on {{ .Labels.instance }} {{ index $labels \"pod\" }} = {{ $value | humanize }}").unwrap();
         let names: Vec<&str> = info.labels.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, vec!["job", "instance", "pod"]);
-        assert_eq!(&"{{ $labels.job }}"[info.labels[0].1..info.labels[0].1 + 3], "job");
+        assert_eq!(
+            &"{{ $labels.job }}"[info.labels[0].1..info.labels[0].1 + 3],
+            "job"
+        );
     }
 
     #[test]
@@ -162,7 +250,10 @@ mod tests {
         assert!(read("{{ $labels.job ").is_err());
         assert!(read("{{ if $value }}x").is_err());
         assert!(read("{{ end }}").is_err());
-        assert_eq!(read("{{ $value | humanise }}").unwrap_err().message, "function `humanise` is not defined in Prometheus templates");
+        assert_eq!(
+            read("{{ $value | humanise }}").unwrap_err().message,
+            "function `humanise` is not defined in Prometheus templates"
+        );
         assert!(read("plain text").is_ok());
     }
 }

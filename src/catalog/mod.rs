@@ -3,7 +3,7 @@
 //! them. Packs are YAML files compiled into the binary and read with the spec's own loader.
 
 use crate::source::{load_value, FileId, Limits};
-use crate::spec::Metric;
+use crate::spec::{LabelSpec, Metric, MetricType};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -14,6 +14,41 @@ pub struct Pack {
     pub pack: String,
     pub description: String,
     pub metrics: Vec<Metric>,
+    /// Open-ended families whose member names the exporter generates (one metric per
+    /// `SHOW GLOBAL STATUS` variable, say): any name with the prefix is known.
+    #[serde(default)]
+    pub families: Vec<PrefixFamily>,
+}
+
+/// Metrics known by a name prefix, all of one type and with the same labels.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrefixFamily {
+    pub prefix: String,
+    #[serde(rename = "type")]
+    pub kind: MetricType,
+    pub help: String,
+    #[serde(default)]
+    pub labels: Vec<LabelSpec>,
+}
+
+impl PrefixFamily {
+    /// The family as a catalog metric named `name`.
+    pub fn metric(&self, name: &str) -> Metric {
+        Metric {
+            name: crate::spec::MetricName(name.to_string()),
+            namespace: None,
+            subsystem: None,
+            kind: self.kind,
+            help: Some(self.help.clone()),
+            unit: None,
+            labels: self.labels.clone(),
+            buckets: None,
+            objectives: None,
+            jobs: Vec::new(),
+            lint_ignore: Vec::new(),
+        }
+    }
 }
 
 /// The pack files, by id.

@@ -27,7 +27,12 @@ pub struct RuleAnalysis {
 
 impl RuleAnalysis {
     pub fn path(&self) -> SpecPath {
-        SpecPath::root().key("rules").key("groups").index(self.group).key("rules").index(self.rule)
+        SpecPath::root()
+            .key("rules")
+            .key("groups")
+            .index(self.group)
+            .key("rules")
+            .index(self.rule)
     }
 }
 
@@ -45,7 +50,12 @@ impl Model {
     /// Resolves a loaded spec. Unresolvable references are reported and skipped.
     pub fn resolve(spec: Spec) -> (Model, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let job_names: Vec<&str> = spec.scrape.jobs.iter().map(|j| j.job_name.as_str()).collect();
+        let job_names: Vec<&str> = spec
+            .scrape
+            .jobs
+            .iter()
+            .map(|j| j.job_name.as_str())
+            .collect();
         for (i, job) in spec.scrape.jobs.iter().enumerate() {
             for (j, pack) in job.packs.iter().enumerate() {
                 if crate::catalog::pack(pack).is_none() {
@@ -57,7 +67,12 @@ impl Model {
                     diagnostics.push(
                         Diagnostic::error(
                             UNKNOWN_REFERENCE,
-                            SpecPath::root().key("scrape").key("jobs").index(i).key("packs").index(j),
+                            SpecPath::root()
+                                .key("scrape")
+                                .key("jobs")
+                                .index(i)
+                                .key("packs")
+                                .index(j),
                             format!("there is no catalog pack `{pack}`"),
                         )
                         .with_help(help),
@@ -75,8 +90,15 @@ impl Model {
                     diagnostics.push(
                         Diagnostic::error(
                             UNKNOWN_REFERENCE,
-                            SpecPath::root().key("metrics").index(i).key("jobs").index(j),
-                            format!("metric `{}` names scrape job `{job}`, which is not defined", metric.full_name()),
+                            SpecPath::root()
+                                .key("metrics")
+                                .index(i)
+                                .key("jobs")
+                                .index(j),
+                            format!(
+                                "metric `{}` names scrape job `{job}`, which is not defined",
+                                metric.full_name()
+                            ),
                         )
                         .with_help(help),
                     );
@@ -85,7 +107,14 @@ impl Model {
         }
         let catalog = catalog::build(&spec);
         let rules = analyse_rules(&spec, &catalog);
-        (Model { spec, catalog, rules }, diagnostics)
+        (
+            Model {
+                spec,
+                catalog,
+                rules,
+            },
+            diagnostics,
+        )
     }
 
     /// The catalog entry of a metric family by its full name.
@@ -98,7 +127,11 @@ impl Model {
 
     /// The analysis of `rules.groups[group].rules[rule]`.
     pub fn rule_analysis(&self, group: usize, rule: usize) -> Option<&Analysis> {
-        self.rules.iter().find(|r| r.group == group && r.rule == rule)?.analysis.as_ref()
+        self.rules
+            .iter()
+            .find(|r| r.group == group && r.rule == rule)?
+            .analysis
+            .as_ref()
     }
 }
 
@@ -116,11 +149,18 @@ fn analyse_rules(spec: &Spec, catalog: &[CatalogEntry]) -> Vec<RuleAnalysis> {
                     let mut labels = a.output.clone().without("__name__");
                     labels.names.extend(rule.labels.keys().map(|k| k.0.clone()));
                     if pass == 0 {
-                        let entry = resolver.recorded.entry(record.0.clone()).or_insert_with(LabelFlow::empty);
+                        let entry = resolver
+                            .recorded
+                            .entry(record.0.clone())
+                            .or_insert_with(LabelFlow::empty);
                         *entry = entry.union(&labels);
                     }
                 }
-                results.push(RuleAnalysis { group: g, rule: r, analysis });
+                results.push(RuleAnalysis {
+                    group: g,
+                    rule: r,
+                    analysis,
+                });
             }
         }
     }

@@ -25,13 +25,26 @@ impl<'a> Resolver<'a> {
             .scrape
             .jobs
             .iter()
-            .map(|j| (j.job_name.clone(), (target_labels(j), j.scrape_interval.unwrap_or(global))))
+            .map(|j| {
+                (
+                    j.job_name.clone(),
+                    (target_labels(j), j.scrape_interval.unwrap_or(global)),
+                )
+            })
             .collect();
-        Resolver { spec, catalog, jobs, recorded: BTreeMap::new() }
+        Resolver {
+            spec,
+            catalog,
+            jobs,
+            recorded: BTreeMap::new(),
+        }
     }
 
     fn entry(&self, name: &str) -> Option<&CatalogEntry> {
-        self.catalog.binary_search_by(|e| e.name.as_str().cmp(name)).ok().map(|i| &self.catalog[i])
+        self.catalog
+            .binary_search_by(|e| e.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.catalog[i])
     }
 
     /// The family a series name belongs to, with the extra label the series has.
@@ -42,10 +55,26 @@ impl<'a> Resolver<'a> {
         }
         for (suffix, kinds, extra) in [
             ("_bucket", &[MetricType::Histogram][..], Some("le")),
-            ("_sum", &[MetricType::Histogram, MetricType::Summary][..], None),
-            ("_count", &[MetricType::Histogram, MetricType::Summary][..], None),
+            (
+                "_sum",
+                &[MetricType::Histogram, MetricType::Summary][..],
+                None,
+            ),
+            (
+                "_count",
+                &[MetricType::Histogram, MetricType::Summary][..],
+                None,
+            ),
             ("_total", &[MetricType::Counter][..], None),
-            ("_created", &[MetricType::Counter, MetricType::Histogram, MetricType::Summary][..], None),
+            (
+                "_created",
+                &[
+                    MetricType::Counter,
+                    MetricType::Histogram,
+                    MetricType::Summary,
+                ][..],
+                None,
+            ),
         ] {
             if let Some(base) = name.strip_suffix(suffix) {
                 if let Some(entry) = self.entry(base).filter(|e| kinds.contains(&e.metric.kind)) {
@@ -56,8 +85,44 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// A catalog entry for a name generated under a prefix family of a pack some job opts into.
+    fn prefix_family(&self, name: &str) -> Option<CatalogEntry> {
+        let mut best: Option<(usize, CatalogEntry)> = None;
+        for job in &self.spec.scrape.jobs {
+            for pack in job.packs.iter().filter_map(|id| crate::catalog::pack(id)) {
+                for family in pack.families.iter().filter(|f| name.starts_with(&f.prefix)) {
+                    match &mut best {
+                        Some((len, entry)) if *len == family.prefix.len() => {
+                            if !entry.jobs.contains(&job.job_name) {
+                                entry.jobs.push(job.job_name.clone());
+                            }
+                        }
+                        Some((len, _)) if *len > family.prefix.len() => {}
+                        _ => {
+                            best = Some((
+                                family.prefix.len(),
+                                CatalogEntry {
+                                    name: name.to_string(),
+                                    metric: family.metric(name),
+                                    origin: Origin::Pack {
+                                        pack: pack.pack.clone(),
+                                    },
+                                    jobs: vec![job.job_name.clone()],
+                                },
+                            ))
+                        }
+                    }
+                }
+            }
+        }
+        best.map(|(_, entry)| entry)
+    }
+
     fn pack_defining(&self, name: &str) -> Option<String> {
         crate::catalog::packs().iter().find_map(|pack| {
+            if pack.families.iter().any(|f| name.starts_with(&f.prefix)) {
+                return Some(pack.pack.clone());
+            }
             pack.metrics
                 .iter()
                 .any(|m| {
@@ -84,12 +149,27 @@ impl SeriesResolver for Resolver<'_> {
                 bounds: None,
             };
         }
-        let Some((entry, extra)) = self.family(name) else {
+        let generated;
+        let found = match self.family(name) {
+            Some(found) => Some(found),
+            None => {
+                generated = self.prefix_family(name);
+                generated.as_ref().map(|e| (e, None))
+            }
+        };
+        let Some((entry, extra)) = found else {
             let source = match self.pack_defining(name) {
                 Some(pack) => SeriesSource::PackNotScraped { pack },
                 None => SeriesSource::Unknown,
             };
-            return SeriesInfo { kind: None, family: None, labels: LabelFlow::open(), source, scrape_interval: None, bounds: None };
+            return SeriesInfo {
+                kind: None,
+                family: None,
+                labels: LabelFlow::open(),
+                source,
+                scrape_interval: None,
+                bounds: None,
+            };
         };
         let own = LabelFlow::known(entry.metric.labels.iter().map(|l| l.name().to_string()));
         let own = match extra {
@@ -99,8 +179,15 @@ impl SeriesResolver for Resolver<'_> {
         let mut labels: Option<LabelFlow> = None;
         let mut interval: Option<Duration> = None;
         for job_name in &entry.jobs {
-            let Some((target, job_interval)) = self.jobs.get(job_name) else { continue };
-            let job = self.spec.scrape.jobs.iter().find(|j| &j.job_name == job_name);
+            let Some((target, job_interval)) = self.jobs.get(job_name) else {
+                continue;
+            };
+            let job = self
+                .spec
+                .scrape
+                .jobs
+                .iter()
+                .find(|j| &j.job_name == job_name);
             let series = match job {
                 Some(job) => series_labels(job, &own.union(target)),
                 None => own.union(target),
@@ -113,7 +200,9 @@ impl SeriesResolver for Resolver<'_> {
         }
         let scraped = labels.is_some();
         let source = if scraped {
-            SeriesSource::Scraped { jobs: entry.jobs.clone() }
+            SeriesSource::Scraped {
+                jobs: entry.jobs.clone(),
+            }
         } else {
             SeriesSource::NotScraped
         };

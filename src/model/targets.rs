@@ -21,7 +21,11 @@ pub struct LabelSpace {
 impl LabelSpace {
     /// True when the label exists, or may exist, at this point.
     pub fn may_have(&self, name: &str) -> bool {
-        self.present.contains(name) || self.maybe_prefixes.iter().any(|p| name.starts_with(p.as_str()))
+        self.present.contains(name)
+            || self
+                .maybe_prefixes
+                .iter()
+                .any(|p| name.starts_with(p.as_str()))
     }
 }
 
@@ -52,7 +56,14 @@ fn kubernetes_prefixes(role: KubernetesRole) -> &'static [&'static str] {
 /// The labels a job's targets have before relabeling.
 pub fn discovered(job: &ScrapeJob) -> LabelSpace {
     let mut space = LabelSpace::default();
-    for label in ["__address__", "__scheme__", "__metrics_path__", "__scrape_interval__", "__scrape_timeout__", "job"] {
+    for label in [
+        "__address__",
+        "__scheme__",
+        "__metrics_path__",
+        "__scrape_interval__",
+        "__scrape_timeout__",
+        "job",
+    ] {
         space.present.insert(label.to_string());
     }
     for param in job.params.keys() {
@@ -66,7 +77,9 @@ pub fn discovered(job: &ScrapeJob) -> LabelSpace {
         space.open = true;
     }
     for k8s in &job.kubernetes_sd_configs {
-        space.maybe_prefixes.extend(kubernetes_prefixes(k8s.role).iter().map(|p| p.to_string()));
+        space
+            .maybe_prefixes
+            .extend(kubernetes_prefixes(k8s.role).iter().map(|p| p.to_string()));
     }
     space
 }
@@ -91,7 +104,12 @@ pub fn relabel(mut space: LabelSpace, rules: &[RelabelRule]) -> LabelSpace {
 pub fn relabel_step(mut space: LabelSpace, rule: &RelabelRule) -> LabelSpace {
     {
         let regex = anchored(rule.regex.as_ref().map(|r| r.0.as_str()));
-        let sources: Vec<&str> = rule.source_labels.iter().flatten().map(|l| l.as_str()).collect();
+        let sources: Vec<&str> = rule
+            .source_labels
+            .iter()
+            .flatten()
+            .map(|l| l.as_str())
+            .collect();
         let any_source = sources.iter().any(|s| space.may_have(s)) || space.open;
         let target = rule.target_label.as_deref().unwrap_or("");
         let replacement = rule.replacement.as_deref().unwrap_or("$1");
@@ -145,7 +163,10 @@ pub fn relabel_step(mut space: LabelSpace, rule: &RelabelRule) -> LabelSpace {
                     space.maybe_prefixes.clear();
                 }
             }
-            RelabelAction::Keep | RelabelAction::Drop | RelabelAction::KeepEqual | RelabelAction::DropEqual => {}
+            RelabelAction::Keep
+            | RelabelAction::Drop
+            | RelabelAction::KeepEqual
+            | RelabelAction::DropEqual => {}
         }
     }
     space
@@ -155,10 +176,17 @@ pub fn relabel_step(mut space: LabelSpace, rule: &RelabelRule) -> LabelSpace {
 /// relabel_configs set, without the `__`-prefixed ones Prometheus drops.
 pub fn target_labels(job: &ScrapeJob) -> LabelFlow {
     let space = relabel(discovered(job), &job.relabel_configs);
-    let mut names: BTreeSet<String> = space.present.into_iter().filter(|n| !n.starts_with("__")).collect();
+    let mut names: BTreeSet<String> = space
+        .present
+        .into_iter()
+        .filter(|n| !n.starts_with("__"))
+        .collect();
     names.insert("job".into());
     names.insert("instance".into());
-    LabelFlow { names, complete: !space.open }
+    LabelFlow {
+        names,
+        complete: !space.open,
+    }
 }
 
 /// A series' labels after the job's metric_relabel_configs.
@@ -166,11 +194,19 @@ pub fn series_labels(job: &ScrapeJob, series: &LabelFlow) -> LabelFlow {
     if job.metric_relabel_configs.is_empty() {
         return series.clone();
     }
-    let mut space = LabelSpace { present: series.names.clone(), maybe_prefixes: Vec::new(), open: !series.complete };
+    let mut space = LabelSpace {
+        present: series.names.clone(),
+        maybe_prefixes: Vec::new(),
+        open: !series.complete,
+    };
     space.present.insert("__name__".into());
     let space = relabel(space, &job.metric_relabel_configs);
     LabelFlow {
-        names: space.present.into_iter().filter(|n| !n.starts_with("__")).collect(),
+        names: space
+            .present
+            .into_iter()
+            .filter(|n| !n.starts_with("__"))
+            .collect(),
         complete: !space.open,
     }
 }
@@ -193,7 +229,10 @@ mod tests {
                 {"source_labels": ["__meta_kubernetes_pod_name"], "target_label": "pod"}
             ]
         }));
-        assert_eq!(target_labels(&j), LabelFlow::known(["instance", "job", "team"]));
+        assert_eq!(
+            target_labels(&j),
+            LabelFlow::known(["instance", "job", "team"])
+        );
     }
 
     #[test]
@@ -213,7 +252,9 @@ mod tests {
 
     #[test]
     fn literal_replacement_sets_a_label_without_sources() {
-        let j = job(serde_json::json!({"job_name": "j", "relabel_configs": [{"target_label": "env", "replacement": "prod"}]}));
+        let j = job(
+            serde_json::json!({"job_name": "j", "relabel_configs": [{"target_label": "env", "replacement": "prod"}]}),
+        );
         assert!(target_labels(&j).names.contains("env"));
     }
 
@@ -227,6 +268,9 @@ mod tests {
         }));
         assert_eq!(target_labels(&j), LabelFlow::known(["instance", "job"]));
         let series = LabelFlow::known(["instance", "job", "handler", "code"]);
-        assert_eq!(series_labels(&j, &series), LabelFlow::known(["instance", "job", "code"]));
+        assert_eq!(
+            series_labels(&j, &series),
+            LabelFlow::known(["instance", "job", "code"])
+        );
     }
 }

@@ -5,7 +5,8 @@ use super::labels::LabelFlow;
 use crate::spec::{Duration, MetricType};
 use promql_parser::label::MatchOp;
 use promql_parser::parser::{
-    self, AggregateExpr, BinaryExpr, Call, Expr, LabelModifier, VectorMatchCardinality, VectorSelector,
+    self, AggregateExpr, BinaryExpr, Call, Expr, LabelModifier, VectorMatchCardinality,
+    VectorSelector,
 };
 
 /// Where a series comes from.
@@ -73,19 +74,43 @@ pub enum Event {
     /// A selector naming a metric.
     Selector { metric: String, info: SeriesInfo },
     /// A matcher on a label the selected series never have (and which cannot match the empty value).
-    MatcherOnAbsentLabel { metric: String, label: String, value: String },
+    MatcherOnAbsentLabel {
+        metric: String,
+        label: String,
+        value: String,
+    },
     /// A grouping/matching clause naming a label its input never has.
-    GroupingOnAbsentLabel { clause: GroupingClause, label: String, metrics: Vec<String> },
+    GroupingOnAbsentLabel {
+        clause: GroupingClause,
+        label: String,
+        metrics: Vec<String>,
+        /// The aggregation that dropped the label from the input, when one did (`count`).
+        reduced_by: Option<String>,
+    },
     /// rate/irate/increase/resets on a gauge.
     CounterFunctionOnGauge { function: String, metric: String },
     /// histogram_quantile over series without `le`.
     QuantileWithoutLe { metrics: Vec<String> },
     /// A range shorter than twice the scrape interval.
-    ShortRange { metric: String, range: Duration, scrape_interval: Duration },
+    ShortRange {
+        metric: String,
+        range: Duration,
+        scrape_interval: Duration,
+    },
     /// `=~` / `!~` with a value that has no regex metacharacters.
-    RegexWithoutMetacharacters { metric: Option<String>, label: String, value: String, negated: bool },
+    RegexWithoutMetacharacters {
+        metric: Option<String>,
+        label: String,
+        value: String,
+        negated: bool,
+    },
     /// A comparison whose left side can never satisfy it.
-    ComparisonNeverHolds { op: String, threshold: f64, low: f64, high: f64 },
+    ComparisonNeverHolds {
+        op: String,
+        threshold: f64,
+        low: f64,
+        high: f64,
+    },
 }
 
 /// The result of analysing one expression.
@@ -103,13 +128,16 @@ pub struct Analysis {
 /// Parses and analyses an expression.
 pub fn analyze(expr: &str, resolver: &dyn SeriesResolver) -> Result<Analysis, String> {
     let ast = parser::parse(expr)?;
-    let mut walker = Walker { resolver, events: Vec::new() };
+    let mut walker = Walker {
+        resolver,
+        events: Vec::new(),
+    };
     let node = walker.expr(&ast);
     Ok(Analysis {
         events: walker.events,
         output: node.labels,
         value_type: ast.value_type(),
-        conditional: is_conditional(&ast),
+        conditional: is_conditional(&ast) || is_watchdog(&ast),
     })
 }
 
@@ -126,11 +154,18 @@ struct Node {
     metrics: Vec<String>,
     /// Value bounds, when known.
     bounds: Option<(f64, f64)>,
+    /// The aggregation that last reduced the labels (`count`), for messages.
+    reduced_by: Option<String>,
 }
 
 impl Node {
     fn scalar(bounds: Option<(f64, f64)>) -> Node {
-        Node { labels: LabelFlow::empty(), metrics: Vec::new(), bounds }
+        Node {
+            labels: LabelFlow::empty(),
+            metrics: Vec::new(),
+            bounds,
+            reduced_by: None,
+        }
     }
 }
 
@@ -143,13 +178,52 @@ fn unwrap_parens(mut expr: &Expr) -> &Expr {
     expr
 }
 
+/// Whether the expression returns only the series for which some condition holds. Filtering
+/// carries through arithmetic (only matched series are returned), aggregations, subqueries and
+/// functions of the filtered vector; `or` filters only when both sides do.
 fn is_conditional(expr: &Expr) -> bool {
     match unwrap_parens(expr) {
-        Expr::Binary(b) if b.op.is_comparison_operator() => !b.modifier.as_ref().is_some_and(|m| m.return_bool),
-        Expr::Binary(b) if b.op.to_string() == "and" || b.op.to_string() == "unless" => true,
-        Expr::Binary(b) if b.op.to_string() == "or" => is_conditional(&b.lhs) || is_conditional(&b.rhs),
-        Expr::Call(c) => matches!(c.func.name, "absent" | "absent_over_time"),
-        Expr::Aggregate(a) if matches!(a.op.to_string().as_str(), "topk" | "bottomk" | "limitk") => false,
+        Expr::Binary(b) => {
+            let op = b.op.to_string().to_lowercase();
+            let lhs_vector = b.lhs.value_type() == parser::value::ValueType::Vector;
+            let rhs_vector = b.rhs.value_type() == parser::value::ValueType::Vector;
+            if b.op.is_comparison_operator() && !b.modifier.as_ref().is_some_and(|m| m.return_bool)
+            {
+                true
+            } else if op == "and" || op == "unless" {
+                true
+            } else if op == "or" {
+                is_conditional(&b.lhs) && is_conditional(&b.rhs)
+            } else {
+                (lhs_vector && is_conditional(&b.lhs)) || (rhs_vector && is_conditional(&b.rhs))
+            }
+        }
+        Expr::Aggregate(a) => is_conditional(&a.expr),
+        Expr::Subquery(s) => is_conditional(&s.expr),
+        Expr::Unary(u) => is_conditional(&u.expr),
+        Expr::Call(c) => match c.func.name {
+            "absent" | "absent_over_time" => true,
+            "vector" | "scalar" => false,
+            _ => c.args.args.iter().any(|a| {
+                matches!(
+                    a.value_type(),
+                    parser::value::ValueType::Vector | parser::value::ValueType::Matrix
+                ) && is_conditional(a)
+            }),
+        },
+        _ => false,
+    }
+}
+
+/// `vector(1)`: an alert that fires on purpose all the time (a dead man's switch).
+fn is_watchdog(expr: &Expr) -> bool {
+    match unwrap_parens(expr) {
+        Expr::Call(c) if c.func.name == "vector" => {
+            matches!(
+                c.args.args.first().map(|a| unwrap_parens(a)),
+                Some(Expr::NumberLiteral(_))
+            )
+        }
         _ => false,
     }
 }
@@ -185,7 +259,9 @@ fn regex_matches_empty(op: &MatchOp, value: &str) -> bool {
 }
 
 fn std_to_duration(d: &std::time::Duration) -> Duration {
-    Duration { millis: d.as_millis() as u64 }
+    Duration {
+        millis: d.as_millis() as u64,
+    }
 }
 
 impl Walker<'_> {
@@ -196,7 +272,10 @@ impl Walker<'_> {
             Expr::Paren(p) => self.expr(&p.expr),
             Expr::Unary(u) => {
                 let inner = self.expr(&u.expr);
-                Node { bounds: inner.bounds.map(|(lo, hi)| (-hi, -lo)), ..inner }
+                Node {
+                    bounds: inner.bounds.map(|(lo, hi)| (-hi, -lo)),
+                    ..inner
+                }
             }
             Expr::Subquery(s) => self.expr(&s.expr),
             Expr::VectorSelector(vs) => self.selector(vs, None),
@@ -204,13 +283,23 @@ impl Walker<'_> {
             Expr::Aggregate(a) => self.aggregate(a),
             Expr::Binary(b) => self.binary(b),
             Expr::Call(c) => self.call(c),
-            Expr::Extension(_) => Node { labels: LabelFlow::open(), metrics: Vec::new(), bounds: None },
+            Expr::Extension(_) => Node {
+                labels: LabelFlow::open(),
+                metrics: Vec::new(),
+                bounds: None,
+                reduced_by: None,
+            },
         }
     }
 
     fn selector(&mut self, vs: &VectorSelector, range: Option<Duration>) -> Node {
         let Some(metric) = metric_name(vs) else {
-            return Node { labels: LabelFlow::open(), metrics: Vec::new(), bounds: None };
+            return Node {
+                labels: LabelFlow::open(),
+                metrics: Vec::new(),
+                bounds: None,
+                reduced_by: None,
+            };
         };
         let info = self.resolver.resolve(&metric);
         let mut labels = info.labels.clone();
@@ -239,12 +328,24 @@ impl Walker<'_> {
         }
         if let (Some(range), Some(interval)) = (range, info.scrape_interval) {
             if range.millis < 2 * interval.millis {
-                self.events.push(Event::ShortRange { metric: metric.clone(), range, scrape_interval: interval });
+                self.events.push(Event::ShortRange {
+                    metric: metric.clone(),
+                    range,
+                    scrape_interval: interval,
+                });
             }
         }
         let bounds = info.bounds;
-        self.events.push(Event::Selector { metric: metric.clone(), info });
-        Node { labels, metrics: vec![metric], bounds }
+        self.events.push(Event::Selector {
+            metric: metric.clone(),
+            info,
+        });
+        Node {
+            labels,
+            metrics: vec![metric],
+            bounds,
+            reduced_by: None,
+        }
     }
 
     fn aggregate(&mut self, a: &AggregateExpr) -> Node {
@@ -254,14 +355,16 @@ impl Walker<'_> {
         let input = self.expr(&a.expr);
         let op = a.op.to_string().to_lowercase();
         let grouping = labels_of(&a.modifier);
-        if let Some((include, names)) = &grouping {
-            let clause = if *include { GroupingClause::By } else { GroupingClause::Without };
+        // `by (x)` over series without x loses the dimension; `without (x)` of an absent label
+        // changes nothing, so only `by` is reported.
+        if let Some((true, names)) = &grouping {
             for name in names {
                 if input.labels.never_has(name) {
                     self.events.push(Event::GroupingOnAbsentLabel {
-                        clause,
+                        clause: GroupingClause::By,
                         label: name.clone(),
                         metrics: input.metrics.clone(),
+                        reduced_by: input.reduced_by.clone(),
                     });
                 }
             }
@@ -282,10 +385,22 @@ impl Walker<'_> {
         let bounds = match op.as_str() {
             "count" | "count_values" | "group" => NON_NEGATIVE,
             "min" | "max" | "avg" | "topk" | "bottomk" | "limitk" | "quantile" => input.bounds,
-            "sum" => input.bounds.filter(|(lo, _)| *lo >= 0.0).map(|_| (0.0, f64::INFINITY)),
+            "sum" => input
+                .bounds
+                .filter(|(lo, _)| *lo >= 0.0)
+                .map(|_| (0.0, f64::INFINITY)),
             _ => None,
         };
-        Node { labels, metrics: input.metrics, bounds }
+        let reduced_by = match op.as_str() {
+            "topk" | "bottomk" | "limitk" | "limit_ratio" => input.reduced_by,
+            _ => Some(op.clone()),
+        };
+        Node {
+            labels,
+            metrics: input.metrics,
+            bounds,
+            reduced_by,
+        }
     }
 
     fn binary(&mut self, b: &BinaryExpr) -> Node {
@@ -298,25 +413,38 @@ impl Walker<'_> {
         let matching = modifier.and_then(|m| labels_of(&m.matching));
         if lhs_vector && rhs_vector {
             if let Some((on, names)) = &matching {
-                let clause = if *on { GroupingClause::On } else { GroupingClause::Ignoring };
+                let clause = if *on {
+                    GroupingClause::On
+                } else {
+                    GroupingClause::Ignoring
+                };
                 for name in names {
                     // `on (x)` needs x on both sides; `ignoring (x)` is harmless when absent, so
-                    // only report it when neither side has it.
-                    let absent = if *on {
-                        lhs.labels.never_has(name) || rhs.labels.never_has(name)
-                    } else {
-                        lhs.labels.never_has(name) && rhs.labels.never_has(name)
-                    };
-                    if absent && !(op == "or" || op == "unless" || op == "and") || (absent && *on) {
-                        let metrics = if lhs.labels.never_has(name) { lhs.metrics.clone() } else { rhs.metrics.clone() };
-                        self.events.push(Event::GroupingOnAbsentLabel { clause, label: name.clone(), metrics });
+                    // changes nothing when absent, so it is not reported.
+                    let absent = *on && (lhs.labels.never_has(name) || rhs.labels.never_has(name));
+                    if absent {
+                        let side = if lhs.labels.never_has(name) {
+                            &lhs
+                        } else {
+                            &rhs
+                        };
+                        self.events.push(Event::GroupingOnAbsentLabel {
+                            clause,
+                            label: name.clone(),
+                            metrics: side.metrics.clone(),
+                            reduced_by: side.reduced_by.clone(),
+                        });
                     }
                 }
             }
             if let Some(m) = modifier {
                 let (clause, include, other) = match &m.card {
-                    VectorMatchCardinality::ManyToOne(l) => (GroupingClause::GroupLeft, l.labels.clone(), &rhs),
-                    VectorMatchCardinality::OneToMany(l) => (GroupingClause::GroupRight, l.labels.clone(), &lhs),
+                    VectorMatchCardinality::ManyToOne(l) => {
+                        (GroupingClause::GroupLeft, l.labels.clone(), &rhs)
+                    }
+                    VectorMatchCardinality::OneToMany(l) => {
+                        (GroupingClause::GroupRight, l.labels.clone(), &lhs)
+                    }
                     _ => (GroupingClause::GroupLeft, Vec::new(), &rhs),
                 };
                 for name in &include {
@@ -325,6 +453,7 @@ impl Walker<'_> {
                             clause,
                             label: name.clone(),
                             metrics: other.metrics.clone(),
+                            reduced_by: other.reduced_by.clone(),
                         });
                     }
                 }
@@ -337,7 +466,12 @@ impl Walker<'_> {
         if comparison && !returns_bool {
             if let (Some((lo, hi)), Some((t, t2))) = (lhs.bounds, rhs.bounds) {
                 if t == t2 && never_holds(&op, lo, hi, t) {
-                    self.events.push(Event::ComparisonNeverHolds { op: op.clone(), threshold: t, low: lo, high: hi });
+                    self.events.push(Event::ComparisonNeverHolds {
+                        op: op.clone(),
+                        threshold: t,
+                        low: lo,
+                        high: hi,
+                    });
                 }
             }
         }
@@ -361,7 +495,9 @@ impl Walker<'_> {
                         }
                         _ => match &matching {
                             Some((true, names)) => lhs.labels.only(names),
-                            Some((false, names)) => keep_name_if(lhs.labels.minus(names), keep_name),
+                            Some((false, names)) => {
+                                keep_name_if(lhs.labels.minus(names), keep_name)
+                            }
                             None => keep_name_if(lhs.labels.clone(), keep_name),
                         },
                     }
@@ -369,11 +505,28 @@ impl Walker<'_> {
             },
         };
         let bounds = if comparison {
-            if returns_bool { Some((0.0, 1.0)) } else { lhs.bounds.or(if lhs_vector { None } else { rhs.bounds }) }
+            if returns_bool {
+                Some((0.0, 1.0))
+            } else {
+                lhs.bounds.or(if lhs_vector { None } else { rhs.bounds })
+            }
         } else {
             arithmetic(&op, lhs.bounds, rhs.bounds)
         };
-        Node { labels, metrics, bounds }
+        // Filtering keeps what reduced the filtered side's labels; arithmetic drops the name.
+        let reduced_by = match (lhs_vector, rhs_vector) {
+            (true, false) if comparison && !returns_bool => lhs.reduced_by.clone(),
+            (false, true) if comparison && !returns_bool => rhs.reduced_by.clone(),
+            (true, true) if op == "and" || op == "unless" => lhs.reduced_by.clone(),
+            (true, _) | (_, true) if !comparison || returns_bool => Some(op.clone()),
+            _ => None,
+        };
+        Node {
+            labels,
+            metrics,
+            bounds,
+            reduced_by,
+        }
     }
 
     fn call(&mut self, c: &Call) -> Node {
@@ -385,7 +538,10 @@ impl Walker<'_> {
                 if let Some(metric) = metric_name(&ms.vs) {
                     let info = self.resolver.resolve(&metric);
                     if info.kind == Some(MetricType::Gauge) {
-                        self.events.push(Event::CounterFunctionOnGauge { function: name.to_string(), metric });
+                        self.events.push(Event::CounterFunctionOnGauge {
+                            function: name.to_string(),
+                            metric,
+                        });
                     }
                 }
             }
@@ -395,9 +551,16 @@ impl Walker<'_> {
             "histogram_quantile" => {
                 let input = args.get(1).cloned().unwrap_or_else(|| Node::scalar(None));
                 if input.labels.never_has("le") {
-                    self.events.push(Event::QuantileWithoutLe { metrics: input.metrics.clone() });
+                    self.events.push(Event::QuantileWithoutLe {
+                        metrics: input.metrics.clone(),
+                    });
                 }
-                Node { labels: input.labels.without("__name__").without("le"), metrics: input.metrics, bounds: None }
+                Node {
+                    labels: input.labels.without("__name__").without("le"),
+                    metrics: input.metrics,
+                    bounds: None,
+                    reduced_by: None,
+                }
             }
             "label_replace" | "label_join" => {
                 let mut labels = first.labels.clone();
@@ -412,28 +575,76 @@ impl Walker<'_> {
                     Some(Expr::MatrixSelector(ms)) => equality_labels(&ms.vs),
                     _ => LabelFlow::empty(),
                 };
-                Node { labels, metrics: first.metrics, bounds: Some((1.0, 1.0)) }
+                Node {
+                    labels,
+                    metrics: first.metrics,
+                    bounds: Some((1.0, 1.0)),
+                    reduced_by: None,
+                }
             }
-            "vector" => Node { labels: LabelFlow::empty(), metrics: Vec::new(), bounds: first.bounds },
-            "scalar" | "time" | "pi" => Node::scalar(if name == "scalar" { first.bounds } else { None }),
-            "rate" | "irate" | "increase" | "count_over_time" | "resets" | "changes" | "absent_value" => {
-                Node { labels: dropped, metrics: first.metrics, bounds: NON_NEGATIVE }
+            "vector" => Node {
+                labels: LabelFlow::empty(),
+                metrics: Vec::new(),
+                bounds: first.bounds,
+                reduced_by: None,
+            },
+            "scalar" | "time" | "pi" => {
+                Node::scalar(if name == "scalar" { first.bounds } else { None })
             }
-            "abs" => Node { labels: dropped, metrics: first.metrics, bounds: NON_NEGATIVE },
+            "rate" | "irate" | "increase" | "count_over_time" | "resets" | "changes"
+            | "absent_value" => Node {
+                labels: dropped,
+                metrics: first.metrics,
+                bounds: NON_NEGATIVE,
+                reduced_by: None,
+            },
+            "abs" => Node {
+                labels: dropped,
+                metrics: first.metrics,
+                bounds: NON_NEGATIVE,
+                reduced_by: None,
+            },
             "sort" | "sort_desc" | "sort_by_label" | "sort_by_label_desc" => first,
-            "min_over_time" | "max_over_time" | "avg_over_time" | "last_over_time" | "quantile_over_time" => {
-                Node { labels: dropped, metrics: first.metrics, bounds: first.bounds }
+            "quantile_over_time" => {
+                let series = args.get(1).cloned().unwrap_or_else(|| Node::scalar(None));
+                Node {
+                    labels: series.labels.without("__name__"),
+                    metrics: series.metrics,
+                    bounds: series.bounds,
+                    reduced_by: None,
+                }
             }
-            "timestamp" => Node { labels: dropped, metrics: first.metrics, bounds: None },
+            "min_over_time" | "max_over_time" | "avg_over_time" | "last_over_time" => Node {
+                labels: dropped,
+                metrics: first.metrics,
+                bounds: first.bounds,
+                reduced_by: None,
+            },
+            "timestamp" => Node {
+                labels: dropped,
+                metrics: first.metrics,
+                bounds: None,
+                reduced_by: None,
+            },
             _ => {
                 // Other functions keep the input's labels (minus the name) and lose its bounds.
                 let input = args
                     .iter()
                     .zip(c.args.args.iter())
-                    .find(|(_, e)| matches!(e.value_type(), parser::value::ValueType::Vector | parser::value::ValueType::Matrix))
+                    .find(|(_, e)| {
+                        matches!(
+                            e.value_type(),
+                            parser::value::ValueType::Vector | parser::value::ValueType::Matrix
+                        )
+                    })
                     .map(|(n, _)| n.clone());
                 match input {
-                    Some(n) => Node { labels: n.labels.without("__name__"), metrics: n.metrics, bounds: None },
+                    Some(n) => Node {
+                        labels: n.labels.without("__name__"),
+                        metrics: n.metrics,
+                        bounds: None,
+                        reduced_by: None,
+                    },
                     None => Node::scalar(None),
                 }
             }
@@ -484,4 +695,127 @@ fn arithmetic(op: &str, lhs: Option<(f64, f64)>, rhs: Option<(f64, f64)>) -> Opt
         _ => return None,
     };
     (!result.0.is_nan() && !result.1.is_nan()).then_some(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every metric is a scraped gauge with labels `instance` and `job` (plus `le` for _bucket).
+    struct Fixed;
+
+    impl SeriesResolver for Fixed {
+        fn resolve(&self, name: &str) -> SeriesInfo {
+            let mut labels = LabelFlow::known(["instance", "job"]);
+            if name.ends_with("_bucket") {
+                labels = labels.with("le");
+            }
+            SeriesInfo {
+                kind: Some(MetricType::Gauge),
+                family: None,
+                labels,
+                source: SeriesSource::Scraped {
+                    jobs: vec!["j".into()],
+                },
+                scrape_interval: Some(Duration::from_secs(15)),
+                bounds: (name == "up").then_some((0.0, 1.0)),
+            }
+        }
+    }
+
+    fn run(expr: &str) -> Analysis {
+        analyze(expr, &Fixed).unwrap_or_else(|e| panic!("{expr}: {e}"))
+    }
+
+    #[test]
+    fn conditions_carry_through_arithmetic_aggregation_and_functions() {
+        for expr in [
+            "x > 1",
+            "(x > 1) * 100",
+            "(x > 1) * on(instance) group_left y",
+            "sum by (job) (x > 1)",
+            "abs(x > 1)",
+            "max_over_time((x > 1)[10m:1m])",
+            "absent(x)",
+            "x and y",
+            "(x > 1) or (y > 1)",
+            "vector(1)",
+        ] {
+            assert!(run(expr).conditional, "{expr} is conditional");
+        }
+        for expr in [
+            "x",
+            "x * 100",
+            "sum(x)",
+            "(x > 1) or vector(0)",
+            "x > bool 1",
+            "rate(x[5m])",
+        ] {
+            assert!(!run(expr).conditional, "{expr} is not conditional");
+        }
+    }
+
+    #[test]
+    fn label_flow_through_common_constructs() {
+        assert_eq!(
+            run("sum by (job) (rate(x[5m]))").output,
+            LabelFlow::known(["job"])
+        );
+        assert_eq!(
+            run("quantile_over_time(0.5, x[1h])").output,
+            LabelFlow::known(["instance", "job"])
+        );
+        assert_eq!(
+            run("histogram_quantile(0.9, sum by (le, job) (rate(x_bucket[5m])))").output,
+            LabelFlow::known(["job"])
+        );
+        assert_eq!(
+            run("label_replace(x, \"svc\", \"$1\", \"job\", \"(.*)\")")
+                .output
+                .names
+                .contains("svc"),
+            true
+        );
+        assert_eq!(
+            run("count_values(\"version\", x)").output,
+            LabelFlow::known(["version"])
+        );
+        assert_eq!(
+            run("x * on (instance) group_left (job) y")
+                .output
+                .names
+                .contains("job"),
+            true
+        );
+    }
+
+    #[test]
+    fn only_harmful_grouping_on_absent_labels_is_an_event() {
+        let grouped = |expr: &str| {
+            run(expr)
+                .events
+                .iter()
+                .any(|e| matches!(e, Event::GroupingOnAbsentLabel { .. }))
+        };
+        assert!(grouped("sum by (service) (x)"));
+        assert!(grouped("x / on (service) y"));
+        assert!(!grouped("count without (node) (x)"));
+        assert!(!grouped("x / ignoring (node) y"));
+    }
+
+    #[test]
+    fn bounds_find_comparisons_that_never_hold() {
+        let never = |expr: &str| {
+            run(expr)
+                .events
+                .iter()
+                .any(|e| matches!(e, Event::ComparisonNeverHolds { .. }))
+        };
+        assert!(never("up > 1"));
+        assert!(never("rate(x[5m]) < 0"));
+        assert!(never("count(x) < 0"));
+        assert!(!never("up == 0"));
+        assert!(!never("(1 - up) * 100 > 50"));
+        assert!(!never("quantile_over_time(0.5, x[1h]) > 3"));
+    }
 }

@@ -17,16 +17,25 @@ impl LabelFlow {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        LabelFlow { names: names.into_iter().map(Into::into).collect(), complete: true }
+        LabelFlow {
+            names: names.into_iter().map(Into::into).collect(),
+            complete: true,
+        }
     }
 
     /// A set about which nothing is known.
     pub fn open() -> Self {
-        LabelFlow { names: BTreeSet::new(), complete: false }
+        LabelFlow {
+            names: BTreeSet::new(),
+            complete: false,
+        }
     }
 
     pub fn empty() -> Self {
-        LabelFlow { names: BTreeSet::new(), complete: true }
+        LabelFlow {
+            names: BTreeSet::new(),
+            complete: true,
+        }
     }
 
     /// True when the set certainly lacks `name`.
@@ -54,14 +63,23 @@ impl LabelFlow {
     /// Only the given labels (those the set may have), as `by (...)` and `on (...)` keep.
     pub fn only(&self, keep: &[String]) -> LabelFlow {
         LabelFlow {
-            names: keep.iter().filter(|k| !self.never_has(k)).cloned().collect(),
+            names: keep
+                .iter()
+                .filter(|k| !self.never_has(k))
+                .cloned()
+                .collect(),
             complete: true,
         }
     }
 
     pub fn minus(&self, drop: &[String]) -> LabelFlow {
         LabelFlow {
-            names: self.names.iter().filter(|n| !drop.contains(n)).cloned().collect(),
+            names: self
+                .names
+                .iter()
+                .filter(|n| !drop.contains(n))
+                .cloned()
+                .collect(),
             complete: self.complete,
         }
     }

@@ -68,7 +68,12 @@ pub fn find_grouping_label(expr: &str, keywords: &[&str], label: &str) -> Option
 }
 
 /// The `nth` (0-based) occurrence of `label` in a grouping clause, or the last one found.
-pub fn find_grouping_label_nth(expr: &str, keywords: &[&str], label: &str, nth: usize) -> Option<(usize, usize)> {
+pub fn find_grouping_label_nth(
+    expr: &str,
+    keywords: &[&str],
+    label: &str,
+    nth: usize,
+) -> Option<(usize, usize)> {
     let mut found_all = Vec::new();
     let bytes = expr.as_bytes();
     for keyword in keywords {
@@ -80,22 +85,32 @@ pub fn find_grouping_label_nth(expr: &str, keywords: &[&str], label: &str, nth: 
             if i >= bytes.len() || bytes[i] != b'(' {
                 continue;
             }
-            let Some(close) = expr[i..].find(')').map(|c| i + c) else { continue };
+            let Some(close) = expr[i..].find(')').map(|c| i + c) else {
+                continue;
+            };
             if let Some(found) = occurrences(&expr[i..close], label).first() {
                 found_all.push(i + found);
             }
         }
     }
     found_all.sort_unstable();
-    found_all.get(nth).or(found_all.last()).map(|&at| (at, label.len()))
+    found_all
+        .get(nth)
+        .or(found_all.last())
+        .map(|&at| (at, label.len()))
 }
 
 /// `label` as a matcher name inside the braces following `metric` (or any braces when None).
 pub fn find_matcher(expr: &str, metric: Option<&str>, label: &str) -> Option<(usize, usize)> {
     let mask = masked(expr);
     let starts: Vec<usize> = match metric {
-        Some(m) => occurrences(expr, m).into_iter().map(|i| i + m.len()).collect(),
-        None => (0..expr.len()).filter(|&i| expr.as_bytes()[i] == b'{' && !mask[i]).collect(),
+        Some(m) => occurrences(expr, m)
+            .into_iter()
+            .map(|i| i + m.len())
+            .collect(),
+        None => (0..expr.len())
+            .filter(|&i| expr.as_bytes()[i] == b'{' && !mask[i])
+            .collect(),
     };
     for start in starts {
         let rest = &expr[start..];

@@ -7,6 +7,10 @@ mod analyze;
 mod labels;
 mod locate;
 
-pub use analyze::{analyze, Analysis, Event, GroupingClause, SeriesInfo, SeriesResolver, SeriesSource};
+pub use analyze::{
+    analyze, Analysis, Event, GroupingClause, SeriesInfo, SeriesResolver, SeriesSource,
+};
 pub use labels::LabelFlow;
-pub use locate::{find_grouping_label, find_grouping_label_nth, find_matcher, find_metric, find_word};
+pub use locate::{
+    find_grouping_label, find_grouping_label_nth, find_matcher, find_metric, find_word,
+};

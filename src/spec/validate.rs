@@ -420,9 +420,9 @@ impl Validator {
                         "a rule needs alert or record",
                         "name the alert (alert: Name) or the recorded series (record: level:metric:operation)",
                     ),
-                    (Some(alert), None) if !self.metric_name.is_match(alert) => self.out.push(
-                        Diagnostic::error(INVALID_VALUE, path.key("alert"), format!("`{alert}` is not a valid alert name"))
-                            .with_help("Prometheus requires alert names to be valid metric names, e.g. HighErrorRate"),
+                    (Some(alert), None) if alert.is_empty() => self.out.push(
+                        Diagnostic::error(INVALID_VALUE, path.key("alert"), "the alert name is empty")
+                            .with_help("name the alert, e.g. HighErrorRate"),
                     ),
                     (None, Some(_)) => {
                         for field in [

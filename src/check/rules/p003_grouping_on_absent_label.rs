@@ -26,12 +26,13 @@ fn run(ctx: &Context, out: &mut Findings) {
                 clause,
                 label,
                 metrics,
+                reduced_by,
             } = event
             {
-                let from = if metrics.is_empty() {
-                    "its input".to_string()
-                } else {
-                    format!("`{}`", metrics.join("`, `"))
+                let from = match (reduced_by, metrics.is_empty()) {
+                    (Some(op), _) => format!("the result of `{op}`"),
+                    (None, true) => "its input".to_string(),
+                    (None, false) => format!("`{}`", metrics.join("`, `")),
                 };
                 let d = out.report(
                     site.expr_path(),

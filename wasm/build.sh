@@ -3,8 +3,9 @@
 #
 #   wasm/build.sh [OUT_DIR]        (default OUT_DIR: wasm/pkg; works from any directory)
 #
-# Writes OUT_DIR (--target web: ES module with `init`/`initSync`, for the browser) and
-# OUT_DIR-node (--target nodejs: CommonJS, for the Node tests in wasm/tests).
+# Writes OUT_DIR/monctl.js + monctl_bg.wasm (--target web: an ES module with `init`/`initSync`,
+# for the browser) and OUT_DIR/node/ (--target nodejs: CommonJS, `require`-able from Node), each
+# with a package.json saying which module system it uses.
 #
 # Compiler route:
 #   - rustup with the wasm32-unknown-unknown target installed: plain `cargo build --target ...`;
@@ -13,8 +14,10 @@
 # Either way the release profile (opt-level z, fat LTO, one codegen unit) applies, with
 # panic=abort set for the wasm build only, so native tests keep unwinding.
 #
-# Environment: CARGO_TARGET_DIR (default: the workspace's target/), WASM_OPT=0 to skip wasm-opt
-# even where it is installed, MONCTL_WASM_ROUTE=rustup|debian to force a route.
+# Environment: CARGO_TARGET_DIR (default: the workspace's target/), MONCTL_WASM_ROUTE=rustup|debian
+# to force a route, MONCTL_WASM_NAMES=1 to keep function names (bigger; for profiling), WASM_OPT=0
+# to skip wasm-opt even where it is installed (it is optional, and its output is only kept when it
+# is smaller gzipped and still loads).
 set -euo pipefail
 
 wasm_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,7 +25,7 @@ root="$(cd "$wasm_dir/.." && pwd)"
 out_dir="${1:-$wasm_dir/pkg}"
 mkdir -p "$out_dir"
 out_dir="$(cd "$out_dir" && pwd)"
-node_dir="$out_dir-node"
+node_dir="$out_dir/node"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
@@ -48,7 +51,8 @@ if [ -z "$route" ]; then
   fi
 fi
 
-# Only the wasm target gets these flags (CARGO_TARGET_<triple>_RUSTFLAGS), so build scripts and
+# wasm32-unknown-unknown aborts on panic by default; saying so keeps it that way whatever the
+# profile says. Only the wasm target gets these flags (CARGO_TARGET_<triple>_RUSTFLAGS), so build scripts and
 # proc macros compiled for the host are untouched.
 wasm_rustflags="-C panic=abort"
 cd "$root"
@@ -56,12 +60,11 @@ start=$SECONDS
 case "$route" in
   rustup)
     log "compiling with rustup's wasm32-unknown-unknown target"
-    # rustup's prebuilt std unwinds; panic=abort for our crates is still allowed and smaller.
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$wasm_rustflags" \
       cargo build --release --target wasm32-unknown-unknown -p monctl-wasm --target-dir "$target_dir"
     ;;
   debian)
-    [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] ||
+    [ -x /usr/bin/rustc ] && [ -d "$(/usr/bin/rustc --print sysroot)/lib/rustlib/src/rust/library" ] ||
       die "no rustup wasm32 target and no Debian rustc-web/rust-web-src; run: bash .ci/install-wasm-toolchain.sh"
     command -v wasm-ld-19 >/dev/null || die "wasm-ld-19 not found (apt-get install lld-19); run: bash .ci/install-wasm-toolchain.sh"
     log "compiling with Debian's $(/usr/bin/rustc --version) and std built from source"
@@ -79,34 +82,78 @@ wasm="$target_dir/wasm32-unknown-unknown/release/monctl_wasm.wasm"
 [ -f "$wasm" ] || die "cargo produced no $wasm"
 
 # --- bindings ------------------------------------------------------------------------------------
+# The name section (function names for stack traces) is half the module: dropped unless
+# MONCTL_WASM_NAMES=1. Panic messages do not need it.
+bindgen_flags=()
+[ "${MONCTL_WASM_NAMES:-0}" = 1 ] || bindgen_flags+=(--remove-name-section)
 rm -rf "$node_dir"
-wasm-bindgen --target web --out-dir "$out_dir" --out-name monctl "$wasm"
-wasm-bindgen --target nodejs --out-dir "$node_dir" --out-name monctl "$wasm"
+rm -f "$out_dir"/monctl*.js "$out_dir"/monctl*.ts "$out_dir"/monctl*.wasm "$out_dir/package.json"
+wasm-bindgen --target web ${bindgen_flags[@]+"${bindgen_flags[@]}"} --out-dir "$out_dir" --out-name monctl "$wasm"
+wasm-bindgen --target nodejs ${bindgen_flags[@]+"${bindgen_flags[@]}"} --out-dir "$node_dir" --out-name monctl "$wasm"
+version="$(awk -F'"' '/^version = / { print $2; exit }' "$wasm_dir/Cargo.toml")"
+package_json() { # TYPE
+  printf '{\n  "name": "monctl-wasm",\n  "version": "%s",\n  "type": "%s",\n  "main": "monctl.js",\n  "types": "monctl.d.ts",\n  "files": ["monctl.js", "monctl.d.ts", "monctl_bg.wasm", "monctl_bg.wasm.d.ts"],\n  "sideEffects": false\n}\n' "$version" "$1"
+}
+package_json module >"$out_dir/package.json"
+package_json commonjs >"$node_dir/package.json"
 
 # --- optional size pass --------------------------------------------------------------------------
-if [ "${WASM_OPT:-1}" != 0 ] && command -v wasm-opt >/dev/null; then
-  for f in "$out_dir/monctl_bg.wasm" "$node_dir/monctl_bg.wasm"; do
-    before=$(wc -c <"$f")
-    # Keep the features rustc enabled (bulk memory, reference types, ...); skip on failure
-    # (an old binaryen that does not know one of them), the unoptimised module stays valid.
-    if wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+gz_size() { echo $(($(gzip -9 -c "$1" | wc -c))); }
+# Does the package still load and answer? (Debian's binaryen 108 produces a module whose
+# externref table no longer instantiates, so an optimised module is only kept if it passes.)
+smoke() { # web|nodejs
+  node --input-type=module -e '
+    import { readFileSync } from "node:fs";
+    import { createRequire } from "node:module";
+    const [kind, dir] = process.argv.slice(1);
+    let m;
+    if (kind === "web") {
+      m = await import(new URL("file://" + dir + "/monctl.js").href);
+      m.initSync({ module: readFileSync(dir + "/monctl_bg.wasm") });
+    } else {
+      m = createRequire(import.meta.url)(dir + "/node/monctl.js");
+    }
+    const answer = JSON.parse(m.check_spec("rules:\n  groups:\n    - name: g\n      rules:\n        - alert: A\n          expr: up ==\n"));
+    if (!answer.diagnostics.some((d) => d.code === "S007")) throw new Error("no S007");
+  ' "$1" "$out_dir" >/dev/null 2>&1
+}
+if [ "${WASM_OPT:-1}" = 0 ]; then
+  log "wasm-opt not used (WASM_OPT=0)"
+elif ! command -v wasm-opt >/dev/null; then
+  log "wasm-opt not used (not installed; optional)"
+elif ! command -v node >/dev/null; then
+  log "wasm-opt not used (no node to check its output with)"
+else
+  for kind in web nodejs; do
+    f="$out_dir/monctl_bg.wasm"; [ "$kind" = web ] || f="$node_dir/monctl_bg.wasm"
+    # Keep the features rustc enabled (bulk memory, reference types, ...).
+    if ! wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$f" -o "$f.opt" 2>"$f.opt.log"; then
-      mv "$f.opt" "$f"; rm -f "$f.opt.log"
-      log "wasm-opt -Oz $(basename "$(dirname "$f")"): $before -> $(wc -c <"$f") bytes"
+      log "wasm-opt failed on the $kind module, kept it as it was: $(head -c 300 "$f.opt.log")"
+      rm -f "$f.opt" "$f.opt.log"; continue
+    fi
+    rm -f "$f.opt.log"
+    before=$(gz_size "$f"); after=$(gz_size "$f.opt")
+    if [ "$after" -ge "$before" ]; then
+      log "wasm-opt ($(wasm-opt --version)) did not shrink the gzipped $kind module ($before -> $after bytes): not used"
+      rm -f "$f.opt"; continue
+    fi
+    mv "$f" "$f.orig"; mv "$f.opt" "$f"
+    if smoke "$kind"; then
+      rm -f "$f.orig"
+      log "wasm-opt -Oz, $kind module: $before -> $after bytes gzipped"
     else
-      log "wasm-opt failed (kept the unoptimised module): $(head -c 300 "$f.opt.log")"
-      rm -f "$f.opt" "$f.opt.log"
+      mv "$f.orig" "$f"
+      log "wasm-opt ($(wasm-opt --version)) output does not load in node, kept the $kind module as it was"
     fi
   done
-else
-  log "wasm-opt not used ($(command -v wasm-opt >/dev/null && echo 'WASM_OPT=0' || echo 'not installed'))"
 fi
 
 # --- sizes ---------------------------------------------------------------------------------------
 final="$out_dir/monctl_bg.wasm"
-raw=$(wc -c <"$final")
-gz=$(gzip -9 -c "$final" | wc -c)
-log "built $out_dir (web) and $node_dir (nodejs)"
+raw=$(($(wc -c <"$final")))
+gz=$(gz_size "$final")
+log "built $out_dir (--target web) and $node_dir (--target nodejs)"
 printf 'monctl_bg.wasm: %d bytes raw (%d KiB), %d bytes gzipped (%d KiB)\n' \
   "$raw" $((raw / 1024)) "$gz" $((gz / 1024))

@@ -69,13 +69,15 @@ pub fn version() -> String {
 /// Runs once when the module is instantiated.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     #[wasm_bindgen]
     extern "C" {
         #[wasm_bindgen(js_namespace = console, js_name = error)]
         fn console_error(message: &str);
     }
-    std::panic::set_hook(Box::new(|info| console_error(&format!("monctl-wasm panicked: {info}"))));
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("monctl-wasm panicked: {info}"))
+    }));
 }
 
 fn check_files(files: &[SourceFile]) -> String {
@@ -96,13 +98,16 @@ fn generate_files(files: &[SourceFile]) -> String {
                 "diagnostics": diagnostics_value(&diagnostics),
             }))
         }
-        Err(diagnostics) => to_json(&json!({ "ok": false, "diagnostics": diagnostics_value(&diagnostics) })),
+        Err(diagnostics) => {
+            to_json(&json!({ "ok": false, "diagnostics": diagnostics_value(&diagnostics) }))
+        }
     }
 }
 
 /// Parses `[{"name": "...", "text": "..."}, ...]`, saying what is wrong otherwise.
 pub fn parse_files(files_json: &str) -> Result<Vec<SourceFile>, String> {
-    let value: Value = serde_json::from_str(files_json).map_err(|e| format!("files JSON does not parse: {e}"))?;
+    let value: Value =
+        serde_json::from_str(files_json).map_err(|e| format!("files JSON does not parse: {e}"))?;
     let Value::Array(items) = value else {
         return Err(format!(
             "files JSON must be an array of {{\"name\", \"text\"}} objects, not {}",
@@ -134,7 +139,10 @@ pub fn parse_files(files_json: &str) -> Result<Vec<SourceFile>, String> {
 fn take_string(fields: &mut Map<String, Value>, key: &str, i: usize) -> Result<String, String> {
     match fields.remove(key) {
         Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(format!("files[{i}].{key} must be a string, not {}", kind_of(&other))),
+        Some(other) => Err(format!(
+            "files[{i}].{key} must be a string, not {}",
+            kind_of(&other)
+        )),
         None => Err(format!("files[{i}] has no \"{key}\" member")),
     }
 }
@@ -161,7 +169,7 @@ fn input_error(message: String, with_ok: bool) -> String {
 }
 
 fn diagnostics_value(diagnostics: &[Diagnostic]) -> Value {
-    serde_json::to_value(diagnostics).unwrap_or_else(|e| internal_error(e))
+    serde_json::to_value(diagnostics).unwrap_or_else(internal_error)
 }
 
 fn to_json(value: &Value) -> String {
@@ -198,8 +206,16 @@ mod tests {
 
     #[test]
     fn parse_files_reads_names_and_texts_in_order() {
-        let files = parse_files(r#"[{"name":"a.yaml","text":"x: 1"},{"text":"y","name":"b.yaml"}]"#).unwrap();
-        assert_eq!(files, vec![SourceFile::new("a.yaml", "x: 1"), SourceFile::new("b.yaml", "y")]);
+        let files =
+            parse_files(r#"[{"name":"a.yaml","text":"x: 1"},{"text":"y","name":"b.yaml"}]"#)
+                .unwrap();
+        assert_eq!(
+            files,
+            vec![
+                SourceFile::new("a.yaml", "x: 1"),
+                SourceFile::new("b.yaml", "y")
+            ]
+        );
         assert_eq!(parse_files("[]").unwrap(), vec![]);
     }
 
@@ -214,13 +230,25 @@ mod tests {
             ("[1]", "files[0] must be an object"),
             (r#"[{"name":"a"}]"#, "files[0] has no \"text\""),
             (r#"[{"text":"a"}]"#, "files[0] has no \"name\""),
-            (r#"[{"name":"a","text":"b"},{"name":1,"text":"b"}]"#, "files[1].name must be a string, not a number"),
-            (r#"[{"name":"a","text":null}]"#, "files[0].text must be a string, not null"),
-            (r#"[{"name":"a","text":"b","content":"c"}]"#, "unknown member \"content\""),
+            (
+                r#"[{"name":"a","text":"b"},{"name":1,"text":"b"}]"#,
+                "files[1].name must be a string, not a number",
+            ),
+            (
+                r#"[{"name":"a","text":null}]"#,
+                "files[0].text must be a string, not null",
+            ),
+            (
+                r#"[{"name":"a","text":"b","content":"c"}]"#,
+                "unknown member \"content\"",
+            ),
         ];
         for (input, expected) in cases {
             let err = parse_files(input).expect_err(input);
-            assert!(err.contains(expected), "{input:?}: {err:?} lacks {expected:?}");
+            assert!(
+                err.contains(expected),
+                "{input:?}: {err:?} lacks {expected:?}"
+            );
         }
     }
 
@@ -228,7 +256,10 @@ mod tests {
     fn bad_input_gives_an_error_object_not_a_panic() {
         let checked = parse(&check("{oops"));
         assert_eq!(checked["error"]["code"], "invalid-input");
-        assert!(checked["error"]["message"].as_str().unwrap().contains("does not parse"));
+        assert!(checked["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not parse"));
         assert_eq!(checked["diagnostics"], json!([]));
         assert!(checked.get("ok").is_none());
 
@@ -252,13 +283,19 @@ mod tests {
         assert_eq!(promql["location"]["file"], "alerts.yaml");
         assert_eq!(promql["location"]["start"]["line"], 6);
         for key in ["message", "path", "related", "help"] {
-            assert!(promql.get(key).is_some(), "diagnostic lacks {key}: {promql}");
+            assert!(
+                promql.get(key).is_some(),
+                "diagnostic lacks {key}: {promql}"
+            );
         }
     }
 
     #[test]
     fn check_spec_is_check_of_one_file() {
-        assert_eq!(check_spec(BAD_PROMQL), check(&files_json(SINGLE_SPEC_NAME, BAD_PROMQL)));
+        assert_eq!(
+            check_spec(BAD_PROMQL),
+            check(&files_json(SINGLE_SPEC_NAME, BAD_PROMQL))
+        );
     }
 
     #[test]
@@ -267,24 +304,99 @@ mod tests {
         assert_eq!(answer["ok"], false);
         assert!(answer.get("files").is_none());
         assert!(!answer["diagnostics"].as_array().unwrap().is_empty());
-        assert_eq!(generate_spec(BAD_PROMQL), generate(&files_json(SINGLE_SPEC_NAME, BAD_PROMQL)));
+        assert_eq!(
+            generate_spec(BAD_PROMQL),
+            generate(&files_json(SINGLE_SPEC_NAME, BAD_PROMQL))
+        );
+    }
+
+    /// The example's files as the CLI reads a folder: a walk sorted at each level.
+    fn mall_go_files() -> Vec<SourceFile> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<SourceFile>) {
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    out.push(SourceFile::new(path.display().to_string(), text));
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/mall-go"),
+            &mut files,
+        );
+        assert!(!files.is_empty());
+        files
+    }
+
+    fn to_files_json(files: &[SourceFile]) -> String {
+        Value::Array(
+            files
+                .iter()
+                .map(|f| json!({ "name": f.name, "text": f.text }))
+                .collect(),
+        )
+        .to_string()
+    }
+
+    /// What `generate` should answer, built straight from the core's result.
+    fn expected_generate(files: &[SourceFile]) -> Value {
+        match monctl::generate(files) {
+            Ok((artifacts, diagnostics)) => json!({
+                "ok": true,
+                "files": artifacts
+                    .iter()
+                    .map(|a| json!({ "path": a.path, "content": a.content }))
+                    .collect::<Vec<_>>(),
+                "diagnostics": serde_json::to_value(&diagnostics).unwrap(),
+            }),
+            Err(diagnostics) => json!({
+                "ok": false,
+                "diagnostics": serde_json::to_value(&diagnostics).unwrap(),
+            }),
+        }
     }
 
     #[test]
-    fn generate_a_valid_spec_answers_ok_with_files() {
-        let spec = "rules:\n  groups:\n    - name: g\n      rules:\n        - alert: A\n          expr: up == 0\n";
-        let answer = parse(&generate_spec(spec));
-        // Every answer has the same outer shape whatever the core decides about this spec.
-        assert!(answer["diagnostics"].is_array(), "{answer}");
-        if answer["ok"] == true {
-            for file in answer["files"].as_array().unwrap() {
-                assert!(file["path"].is_string() && file["content"].is_string(), "{file}");
-            }
-        } else {
-            assert_eq!(answer["ok"], false, "{answer}");
-            assert!(answer.get("files").is_none());
-            assert!(answer["diagnostics"].as_array().unwrap().iter().any(|d| d["severity"] == "error"));
+    fn generate_answers_exactly_what_the_core_answers() {
+        let small = "rules:\n  groups:\n    - name: g\n      rules:\n        - alert: InstanceDown\n          expr: up == 0\n";
+        for files in [
+            vec![SourceFile::new("alerts.yaml", BAD_PROMQL)],
+            vec![SourceFile::new("alerts.yaml", small)],
+            mall_go_files(),
+        ] {
+            let answer = parse(&generate(&to_files_json(&files)));
+            assert_eq!(answer, expected_generate(&files));
         }
+    }
+
+    #[test]
+    fn generate_the_mall_go_example_answers_ok_with_its_files() {
+        let answer = parse(&generate(&to_files_json(&mall_go_files())));
+        assert_eq!(answer["ok"], true, "{}", answer["diagnostics"]);
+        let paths: Vec<&str> = answer["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap())
+            .collect();
+        assert!(paths.contains(&"prometheus.yml"), "{paths:?}");
+        for file in answer["files"].as_array().unwrap() {
+            assert!(!file["content"].as_str().unwrap().is_empty(), "{file}");
+        }
+        let check = parse(&check(&to_files_json(&mall_go_files())));
+        assert!(check["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"] != "error"));
     }
 
     #[test]

@@ -187,10 +187,9 @@ fn is_conditional(expr: &Expr) -> bool {
             let op = b.op.to_string().to_lowercase();
             let lhs_vector = b.lhs.value_type() == parser::value::ValueType::Vector;
             let rhs_vector = b.rhs.value_type() == parser::value::ValueType::Vector;
-            if b.op.is_comparison_operator() && !b.modifier.as_ref().is_some_and(|m| m.return_bool)
-            {
-                true
-            } else if op == "and" || op == "unless" {
+            let filters = b.op.is_comparison_operator()
+                && !b.modifier.as_ref().is_some_and(|m| m.return_bool);
+            if filters || op == "and" || op == "unless" {
                 true
             } else if op == "or" {
                 is_conditional(&b.lhs) && is_conditional(&b.rhs)
@@ -769,24 +768,18 @@ mod tests {
             run("histogram_quantile(0.9, sum by (le, job) (rate(x_bucket[5m])))").output,
             LabelFlow::known(["job"])
         );
-        assert_eq!(
-            run("label_replace(x, \"svc\", \"$1\", \"job\", \"(.*)\")")
-                .output
-                .names
-                .contains("svc"),
-            true
-        );
+        assert!(run("label_replace(x, \"svc\", \"$1\", \"job\", \"(.*)\")")
+            .output
+            .names
+            .contains("svc"));
         assert_eq!(
             run("count_values(\"version\", x)").output,
             LabelFlow::known(["version"])
         );
-        assert_eq!(
-            run("x * on (instance) group_left (job) y")
-                .output
-                .names
-                .contains("job"),
-            true
-        );
+        assert!(run("x * on (instance) group_left (job) y")
+            .output
+            .names
+            .contains("job"));
     }
 
     #[test]

@@ -82,7 +82,7 @@ fn broken_copy_reports_all_three_errors_with_positions() {
     let stderr = text(&out.stderr);
     let system = format!("{}:10:16", dir.join("alerts/system.yml").display());
     let scrape = format!("{}:27:7", dir.join("scrape.yml").display());
-    let application = format!("{}:37:17", dir.join("alerts/application.yml").display());
+    let application = format!("{}:40:33", dir.join("alerts/application.yml").display());
     for expected in [
         "error[S005]: `1 minute` is not a Prometheus duration",
         system.as_str(),

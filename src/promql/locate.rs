@@ -127,9 +127,82 @@ pub fn find_matcher(expr: &str, metric: Option<&str>, label: &str) -> Option<(us
     None
 }
 
+fn unmatched(expr: &str, open: u8, close: u8) -> (Option<usize>, Option<usize>) {
+    let mask = masked(expr);
+    let mut stack = Vec::new();
+    for (i, b) in expr.bytes().enumerate() {
+        if mask[i] {
+            continue;
+        }
+        if b == open {
+            stack.push(i);
+        } else if b == close && stack.pop().is_none() {
+            return (None, Some(i));
+        }
+    }
+    (stack.last().copied(), None)
+}
+
+/// Where in the expression promql-parser's error message points, when it can be told: an
+/// unclosed or unexpected bracket, an unknown function, a bad duration, an unterminated string,
+/// an early end. The parser itself reports no positions.
+pub fn parse_error_span(expr: &str, message: &str) -> Option<(usize, usize)> {
+    let quoted = |m: &str| -> Option<String> {
+        let start = m.find(['\'', '"'])?;
+        let quote = m.as_bytes()[start] as char;
+        let rest = &m[start + 1..];
+        Some(rest[..rest.find(quote)?].to_string())
+    };
+    if message.contains("unclosed left parenthesis") {
+        return unmatched(expr, b'(', b')').0.map(|i| (i, 1));
+    }
+    if message.contains("unexpected right parenthesis") {
+        return unmatched(expr, b'(', b')').1.map(|i| (i, 1));
+    }
+    if message.contains("unclosed left bracket") || message.contains("unexpected right bracket") {
+        let (open, close) = unmatched(expr, b'[', b']');
+        return open.or(close).map(|i| (i, 1));
+    }
+    if message.contains("inside braces") || message.contains("unexpected right brace") {
+        let (open, close) = unmatched(expr, b'{', b'}');
+        return open.or(close).map(|i| (i, 1));
+    }
+    if message.contains("unknown function") {
+        return find_word(expr, &quoted(message)?);
+    }
+    if let Some(token) = message.strip_prefix("bad number or duration syntax: ") {
+        let token = token.trim();
+        return expr.find(token).map(|i| (i, token.len()));
+    }
+    if message.contains("unterminated quoted string") {
+        let mask = masked(expr);
+        let start = (0..expr.len()).rev().find(|&i| mask[i] && (i == 0 || !mask[i - 1]))?;
+        return Some((start, expr.len() - start));
+    }
+    if message.contains("unexpected end of input") {
+        let end = expr.trim_end().len();
+        return Some((end.saturating_sub(1), 1));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_parse_errors() {
+        fn at(expr: &str) -> Option<&str> {
+            let message = promql_parser::parser::parse(expr).unwrap_err();
+            parse_error_span(expr, &message).map(|(i, n)| &expr[i..i + n])
+        }
+        assert_eq!(at("sum(rate(x[5m])"), Some("("));
+        assert_eq!(at("rate(x[5m]))"), Some(")"));
+        assert_eq!(at("foo(x)"), Some("foo"));
+        assert_eq!(at("x[5q]"), Some("5q"));
+        assert_eq!(at("x{a=\"b\""), Some("{"));
+        assert_eq!(at("x offset"), Some("t"));
+    }
 
     #[test]
     fn finds_labels_in_grouping_clauses_not_in_strings() {

@@ -12,5 +12,5 @@ pub use analyze::{
 };
 pub use labels::LabelFlow;
 pub use locate::{
-    find_grouping_label, find_grouping_label_nth, find_matcher, find_metric, find_word,
+    find_grouping_label, find_grouping_label_nth, find_matcher, find_metric, find_word, parse_error_span,
 };

@@ -78,14 +78,18 @@ impl Loaded {
     /// single-line scalars and literal blocks (`|`), the value's start otherwise.
     pub fn locate_in_value(&self, path: &SpecPath, offset: usize, len: usize) -> Option<Location> {
         let (node, found) = self.tree.lookup(path);
-        let NodeKind::Str(value) = &node.kind else { return self.locate(path) };
+        let NodeKind::Str(value) = &node.kind else {
+            return self.locate(path);
+        };
         if !found || offset > value.len() || !value.is_char_boundary(offset) {
             return self.locate(path);
         }
         let text = self.texts.get(node.span.file.0 as usize)?;
         let start_line = node.span.start.line as usize;
         let line_text = text.lines().nth(start_line.checked_sub(1)?)?;
-        let first = line_text.chars().nth(node.span.start.column.saturating_sub(1) as usize);
+        let first = line_text
+            .chars()
+            .nth(node.span.start.column.saturating_sub(1) as usize);
         let end_offset = (offset + len).min(value.len());
         let token = value.get(offset..end_offset).unwrap_or("");
         let width = token.chars().count() as u32;
@@ -102,17 +106,33 @@ impl Loaded {
             if source_line.get(indent..) != Some(value_line) {
                 return self.locate(path);
             }
-            (start_line + k, indent + value[line_start..offset].chars().count() + 1)
+            (
+                start_line + k,
+                indent + value[line_start..offset].chars().count() + 1,
+            )
         } else {
             let quote = usize::from(matches!(first, Some('"' | '\'')));
             if first == Some('"') && value.contains('\\') {
                 return self.locate(path);
             }
-            (start_line, node.span.start.column as usize + quote + value[..offset].chars().count())
+            (
+                start_line,
+                node.span.start.column as usize + quote + value[..offset].chars().count(),
+            )
         };
-        let start = Position { line: line as u32, column: column as u32 };
-        let end = Position { line: line as u32, column: column as u32 + width };
-        Some(Location { file: locate(node.span, &self.file_names).file, start, end })
+        let start = Position {
+            line: line as u32,
+            column: column as u32,
+        };
+        let end = Position {
+            line: line as u32,
+            column: column as u32 + width,
+        };
+        Some(Location {
+            file: locate(node.span, &self.file_names).file,
+            start,
+            end,
+        })
     }
 
     /// Fills in the file positions of diagnostics that carry only a spec path.
@@ -394,7 +414,7 @@ mod tests {
             summary(&loaded),
             vec![
                 "S004 spec.yml:4:7 unknown field `scrape_intervall`",
-                "S007 spec.yml:10:17 PromQL does not parse: unclosed left parenthesis",
+                "S007 spec.yml:10:20 PromQL does not parse: unclosed left parenthesis",
                 "S005 spec.yml:11:16 `5 minutes` is not a Prometheus duration",
             ]
         );

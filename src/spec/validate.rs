@@ -452,16 +452,14 @@ impl Validator {
                     "annotation",
                 );
                 if let Err(message) = promql_parser::parser::parse(rule.expr.as_str()) {
-                    self.out.push(
-                        Diagnostic::error(
-                            INVALID_PROMQL,
-                            path.key("expr"),
-                            format!("PromQL does not parse: {}", first_line(&message)),
-                        )
-                        .with_help(
-                            "fix the expression; `promtool check rules` would reject this file",
-                        ),
-                    );
+                    let mut d = Diagnostic::error(
+                        INVALID_PROMQL,
+                        path.key("expr"),
+                        format!("PromQL does not parse: {}", first_line(&message)),
+                    )
+                    .with_help("fix the expression; `promtool check rules` would reject this file");
+                    d.value_span = crate::promql::parse_error_span(rule.expr.as_str(), &message);
+                    self.out.push(d);
                 }
             }
         }

@@ -42,7 +42,9 @@ pub fn all_codes() -> Vec<CodeInfo> {
 
 /// The documentation of a code (any case) or rule name.
 pub fn explain(key: &str) -> Option<CodeInfo> {
-    all_codes().into_iter().find(|c| c.code.eq_ignore_ascii_case(key) || c.name == key)
+    all_codes()
+        .into_iter()
+        .find(|c| c.code.eq_ignore_ascii_case(key) || c.name == key)
 }
 
 /// The explanation as a terminal page.
@@ -63,7 +65,14 @@ pub fn rules_markdown() -> String {
          a rule there, with a reason.\n\n| code | name | default | summary |\n|---|---|---|---|\n",
     );
     for c in &codes {
-        out.push_str(&format!("| [{}](#{}) | {} | {} | {} |\n", c.code, c.code.to_lowercase(), c.name, c.severity, c.summary));
+        out.push_str(&format!(
+            "| [{}](#{}) | {} | {} | {} |\n",
+            c.code,
+            c.code.to_lowercase(),
+            c.name,
+            c.severity,
+            c.summary
+        ));
     }
     let mut family = "";
     for c in &codes {
@@ -71,7 +80,10 @@ pub fn rules_markdown() -> String {
             family = c.family;
             out.push_str(&format!("\n## {family}\n"));
         }
-        out.push_str(&format!("\n### {}\n\n`{}` · default: {}\n\n{}\n\n{}\n", c.code, c.name, c.severity, c.summary, c.explanation));
+        out.push_str(&format!(
+            "\n### {}\n\n`{}` · default: {}\n\n{}\n\n{}\n",
+            c.code, c.name, c.severity, c.summary, c.explanation
+        ));
     }
     out
 }

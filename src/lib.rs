@@ -67,7 +67,34 @@ pub fn load_model(files: &[SourceFile]) -> (Option<model::Model>, Vec<Diagnostic
         .filter(|d| d.code == codes::LITERAL_SECRET)
         .map(|d| d.path.clone())
         .collect();
-    diagnostics.retain(|d| d.code != "X001" || !literal_secrets.iter().any(|p| d.path.0.starts_with(&p.0)));
+    diagnostics.retain(|d| {
+        d.code != "X001" || !literal_secrets.iter().any(|p| d.path.0.starts_with(&p.0))
+    });
     diagnostic::sort_diagnostics(&mut diagnostics);
     (model, diagnostics)
+}
+
+/// Routes an alert with these labels through the spec's Alertmanager route tree, as Alertmanager
+/// would; `at` is the instant time intervals are evaluated at (none: no route is muted).
+pub fn route(
+    model: &model::Model,
+    labels: &routing::LabelSet,
+    at: Option<routing::Instant>,
+) -> Result<routing::RouteResult, routing::RouteError> {
+    route_with_firing(model, labels, at, &[])
+}
+
+/// [`route`], with the other alerts firing at the same time, which may inhibit this one.
+pub fn route_with_firing(
+    model: &model::Model,
+    labels: &routing::LabelSet,
+    at: Option<routing::Instant>,
+    firing: &[routing::LabelSet],
+) -> Result<routing::RouteResult, routing::RouteError> {
+    let routing = model
+        .spec
+        .routing
+        .as_ref()
+        .ok_or(routing::RouteError::NoRouting)?;
+    Ok(routing::Simulator::new(routing).route(labels, at, firing))
 }

@@ -6,9 +6,15 @@ mod support;
 use monctl::{Diagnostic, SourceFile};
 
 fn load(code: &str, which: &str) -> (Vec<SourceFile>, Vec<Diagnostic>) {
-    let path = support::repo_root().join("tests/fixtures/rules").join(code).join(format!("{which}.yml"));
+    let path = support::repo_root()
+        .join("tests/fixtures/rules")
+        .join(code)
+        .join(format!("{which}.yml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let files = vec![SourceFile::new(format!("tests/fixtures/rules/{code}/{which}.yml"), text)];
+    let files = vec![SourceFile::new(
+        format!("tests/fixtures/rules/{code}/{which}.yml"),
+        text,
+    )];
     let report = monctl::check(&files);
     (files, report.diagnostics)
 }
@@ -18,13 +24,30 @@ fn load(code: &str, which: &str) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 fn render(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let place = d.location.as_ref().map(|l| l.to_string()).unwrap_or_else(|| "(no position)".into());
-        out.push_str(&format!("{} {} at {place} ({})\n  {}\n", d.code, d.severity, d.path, d.message));
+        let place = d
+            .location
+            .as_ref()
+            .map(|l| l.to_string())
+            .unwrap_or_else(|| "(no position)".into());
+        out.push_str(&format!(
+            "{} {} at {place} ({})\n  {}\n",
+            d.code, d.severity, d.path, d.message
+        ));
         if let Some(l) = &d.location {
             if let Some(line) = files[0].text.lines().nth(l.start.line as usize - 1) {
                 let start = l.start.column as usize - 1;
-                let width = if l.end.line == l.start.line { (l.end.column as usize).saturating_sub(l.start.column as usize).max(1) } else { 1 };
-                out.push_str(&format!("  | {line}\n  | {}{}\n", " ".repeat(start), "^".repeat(width)));
+                let width = if l.end.line == l.start.line {
+                    (l.end.column as usize)
+                        .saturating_sub(l.start.column as usize)
+                        .max(1)
+                } else {
+                    1
+                };
+                out.push_str(&format!(
+                    "  | {line}\n  | {}{}\n",
+                    " ".repeat(start),
+                    "^".repeat(width)
+                ));
             }
         }
         if let Some(help) = &d.help {
@@ -46,15 +69,28 @@ fn every_rule_has_fixtures_that_trigger_it_and_that_do_not() {
         }
         let (files, bad) = load(code, "bad");
         let ours: Vec<Diagnostic> = bad.iter().filter(|d| d.code == code).cloned().collect();
-        assert!(!ours.is_empty(), "{code}/bad.yml does not trigger {code}: {bad:#?}");
-        let others: Vec<&str> = bad.iter().filter(|d| d.code != code).map(|d| d.code).collect();
-        assert!(others.is_empty(), "{code}/bad.yml triggers other codes too: {others:?}");
+        assert!(
+            !ours.is_empty(),
+            "{code}/bad.yml does not trigger {code}: {bad:#?}"
+        );
+        let others: Vec<&str> = bad
+            .iter()
+            .filter(|d| d.code != code)
+            .map(|d| d.code)
+            .collect();
+        assert!(
+            others.is_empty(),
+            "{code}/bad.yml triggers other codes too: {others:?}"
+        );
         insta::assert_snapshot!(format!("rule_{code}"), render(&files, &ours));
 
         let (_, good) = load(code, "good");
         assert!(good.is_empty(), "{code}/good.yml must be clean: {good:#?}");
     }
-    assert!(missing.is_empty(), "rules without bad.yml/good.yml fixtures: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without bad.yml/good.yml fixtures: {missing:?}"
+    );
 }
 
 #[test]
@@ -68,10 +104,19 @@ fn lint_settings_change_levels_and_turn_rules_off() {
     assert_eq!(report.diagnostics.len(), 1);
     assert_eq!(report.diagnostics[0].severity, monctl::Severity::Warning);
     let off = format!("{text}lint:\n  rules:\n    P003: off\n");
-    assert!(monctl::check(&[SourceFile::new("spec.yml", off)]).diagnostics.is_empty());
+    assert!(monctl::check(&[SourceFile::new("spec.yml", off)])
+        .diagnostics
+        .is_empty());
     let unknown = format!("{text}lint:\n  rules:\n    P999: off\n");
     let report = monctl::check(&[SourceFile::new("spec.yml", unknown)]);
-    assert!(report.diagnostics.iter().any(|d| d.code == "S011" && d.message.contains("P999")), "{:#?}", report.diagnostics);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "S011" && d.message.contains("P999")),
+        "{:#?}",
+        report.diagnostics
+    );
 }
 
 #[test]
@@ -84,9 +129,28 @@ fn inline_ignore_needs_a_reason_and_silences_only_its_object() {
         1,
     );
     let report = monctl::check(&[SourceFile::new("spec.yml", ignored)]);
-    let m003: Vec<_> = report.diagnostics.iter().filter(|d| d.code == "M003").collect();
-    assert_eq!(m003.len(), 1, "only the other metric's finding remains: {m003:#?}");
-    let no_reason = text.replacen("labels: [user_id], jobs: [shop]}", "labels: [user_id], jobs: [shop], lint_ignore: [{rule: M003}]}", 1);
+    let m003: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "M003")
+        .collect();
+    assert_eq!(
+        m003.len(),
+        1,
+        "only the other metric's finding remains: {m003:#?}"
+    );
+    let no_reason = text.replacen(
+        "labels: [user_id], jobs: [shop]}",
+        "labels: [user_id], jobs: [shop], lint_ignore: [{rule: M003}]}",
+        1,
+    );
     let report = monctl::check(&[SourceFile::new("spec.yml", no_reason)]);
-    assert!(report.diagnostics.iter().any(|d| d.code == "S005" && d.message.contains("reason")), "{:#?}", report.diagnostics);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "S005" && d.message.contains("reason")),
+        "{:#?}",
+        report.diagnostics
+    );
 }

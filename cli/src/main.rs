@@ -68,7 +68,9 @@ enum Command {
         format: Format,
     },
     /// Explain a diagnostic code: why it matters, a bad and a good example, the fix.
-    #[command(after_help = "Examples:\n  monctl explain P003\n  monctl explain grouping-on-absent-label")]
+    #[command(
+        after_help = "Examples:\n  monctl explain P003\n  monctl explain grouping-on-absent-label"
+    )]
     Explain {
         /// A code such as P003, or a rule name.
         code: String,
@@ -83,28 +85,43 @@ enum Command {
     /// Print the spec's JSON Schema (draft 2020-12).
     #[command(after_help = "Example:\n  monctl schema > monctl.schema.json")]
     Schema,
+    /// Test and show Alertmanager routing: which receivers alerts reach, inhibition, time intervals.
+    #[command(subcommand)]
+    Routes(routes::RoutesCommand),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { path, format, deny_warnings } => check(&path, format, deny_warnings),
-        Command::Explain { code } => match monctl::docs::explain(&code) {
-            Some(info) => {
-                stdout(&monctl::docs::explain_text(&info));
-                ExitCode::SUCCESS
+        Command::Check {
+            path,
+            format,
+            deny_warnings,
+        } => check(&path, format, deny_warnings),
+        Command::Explain { code } => {
+            match monctl::docs::explain(&code) {
+                Some(info) => {
+                    stdout(&monctl::docs::explain_text(&info));
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    eprintln!("error: no diagnostic code or rule named `{code}`; `monctl rules` lists them");
+                    ExitCode::from(2)
+                }
             }
-            None => {
-                eprintln!("error: no diagnostic code or rule named `{code}`; `monctl rules` lists them");
-                ExitCode::from(2)
-            }
-        },
+        }
         Command::Rules { markdown } => {
             if markdown {
                 stdout(&monctl::docs::rules_markdown());
             } else {
                 for c in monctl::docs::all_codes() {
-                    stdout(&format!("{:<5} {:<32} {:<8} {}\n", c.code, c.name, c.severity.to_string(), c.summary));
+                    stdout(&format!(
+                        "{:<5} {:<32} {:<8} {}\n",
+                        c.code,
+                        c.name,
+                        c.severity.to_string(),
+                        c.summary
+                    ));
                 }
             }
             ExitCode::SUCCESS
@@ -119,6 +136,7 @@ fn main() -> ExitCode {
             stdout(&monctl::schema::schema_text());
             ExitCode::SUCCESS
         }
+        Command::Routes(command) => routes::run(command),
     }
 }
 
@@ -143,7 +161,10 @@ fn check(path: &std::path::Path, format: Format, deny_warnings: bool) -> ExitCod
     };
     let report = monctl::check(&files);
     render::print(&report.diagnostics, &files, format);
-    let warnings = report.diagnostics.iter().any(|d| d.severity == monctl::Severity::Warning);
+    let warnings = report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == monctl::Severity::Warning);
     if report.has_errors() || (deny_warnings && warnings) {
         ExitCode::from(1)
     } else {

@@ -147,7 +147,9 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> String {
 }
 
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(text: &str) -> String {
@@ -163,9 +165,19 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut properties = vec![format!("title={}", escape_property(&format!("{} {}", d.code, monctl::docs::explain(d.code).map(|c| c.name).unwrap_or(""))))];
+        let mut properties = vec![format!(
+            "title={}",
+            escape_property(&format!(
+                "{} {}",
+                d.code,
+                monctl::docs::explain(d.code).map(|c| c.name).unwrap_or("")
+            ))
+        )];
         if let Some(l) = &d.location {
-            properties.insert(0, format!("file={}", escape_property(l.file.trim_start_matches("./"))));
+            properties.insert(
+                0,
+                format!("file={}", escape_property(l.file.trim_start_matches("./"))),
+            );
             properties.insert(1, format!("line={}", l.start.line));
             properties.insert(2, format!("col={}", l.start.column));
             properties.insert(3, format!("endLine={}", l.end.line.max(l.start.line)));
@@ -177,7 +189,11 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
         if let Some(help) = &d.help {
             message.push_str(&format!("\nhelp: {help}"));
         }
-        out.push_str(&format!("::{command} {}::{}\n", properties.join(","), escape_data(&message)));
+        out.push_str(&format!(
+            "::{command} {}::{}\n",
+            properties.join(","),
+            escape_data(&message)
+        ));
     }
     out
 }

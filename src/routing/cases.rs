@@ -164,7 +164,11 @@ pub fn compare(expect: &Expectation, result: &RouteResult) -> Vec<String> {
             };
             failures.push(format!(
                 "inhibited: expected {}, got {got}",
-                if inhibited { "inhibited" } else { "not inhibited" }
+                if inhibited {
+                    "inhibited"
+                } else {
+                    "not inhibited"
+                }
             ));
         }
     }
@@ -212,10 +216,9 @@ mod tests {
 
     #[test]
     fn parses_cases_with_numbers_as_label_values() {
-        let cases = parse(
-            "cases:\n  - labels: {alertname: A, code: 500}\n    expect: {receivers: [r]}\n",
-        )
-        .unwrap();
+        let cases =
+            parse("cases:\n  - labels: {alertname: A, code: 500}\n    expect: {receivers: [r]}\n")
+                .unwrap();
         assert_eq!(cases[0].labels["code"], "500");
     }
 
@@ -225,8 +228,9 @@ mod tests {
         assert!(err.contains("cases[0].expect"), "{err}");
         let err = parse("cases:\n  - labels: {a: b}\n    expect: {}\n").unwrap_err();
         assert!(err.contains("at least one"), "{err}");
-        let err = parse("cases:\n  - labels: {a: b}\n    at: noon\n    expect: {inhibited: false}\n")
-            .unwrap_err();
+        let err =
+            parse("cases:\n  - labels: {a: b}\n    at: noon\n    expect: {inhibited: false}\n")
+                .unwrap_err();
         assert!(err.contains("cases[0].at"), "{err}");
     }
 }

@@ -73,7 +73,11 @@ pub struct Inhibition {
 }
 
 /// Every (rule, source alert) pair that inhibits `alert` while the `firing` alerts fire.
-pub fn inhibitions(rules: &[InhibitRule], alert: &LabelSet, firing: &[LabelSet]) -> Vec<Inhibition> {
+pub fn inhibitions(
+    rules: &[InhibitRule],
+    alert: &LabelSet,
+    firing: &[LabelSet],
+) -> Vec<Inhibition> {
     let alert = non_empty(alert);
     let firing: Vec<LabelSet> = firing.iter().map(non_empty).collect();
     let mut out = Vec::new();
@@ -127,19 +131,43 @@ mod tests {
 
     #[test]
     fn critical_inhibits_warning_with_equal_labels() {
-        let rules = [rule(&["severity=critical"], &["severity=warning"], &["alertname", "instance"])];
-        let warning = labels(&[("alertname", "A"), ("severity", "warning"), ("instance", "x")]);
-        let critical = labels(&[("alertname", "A"), ("severity", "critical"), ("instance", "x")]);
-        let other = labels(&[("alertname", "A"), ("severity", "critical"), ("instance", "y")]);
+        let rules = [rule(
+            &["severity=critical"],
+            &["severity=warning"],
+            &["alertname", "instance"],
+        )];
+        let warning = labels(&[
+            ("alertname", "A"),
+            ("severity", "warning"),
+            ("instance", "x"),
+        ]);
+        let critical = labels(&[
+            ("alertname", "A"),
+            ("severity", "critical"),
+            ("instance", "x"),
+        ]);
+        let other = labels(&[
+            ("alertname", "A"),
+            ("severity", "critical"),
+            ("instance", "y"),
+        ]);
         assert!(inhibited(&rules, &warning, std::slice::from_ref(&critical)));
         assert!(!inhibited(&rules, &warning, &[other]));
-        assert!(!inhibited(&rules, &critical, std::slice::from_ref(&critical)));
+        assert!(!inhibited(
+            &rules,
+            &critical,
+            std::slice::from_ref(&critical)
+        ));
         assert!(!inhibited(&rules, &warning, &[]));
     }
 
     #[test]
     fn labels_absent_on_both_sides_count_as_equal() {
-        let rules = [rule(&["alertname=ServiceDown"], &["service=~\".*\""], &["service"])];
+        let rules = [rule(
+            &["alertname=ServiceDown"],
+            &["service=~\".*\""],
+            &["service"],
+        )];
         let down = labels(&[("alertname", "ServiceDown")]);
         let target = labels(&[("alertname", "HighLatency")]);
         assert!(inhibited(&rules, &target, std::slice::from_ref(&down)));
@@ -150,9 +178,21 @@ mod tests {
     #[test]
     fn alerts_matching_both_sides_do_not_inhibit_each_other() {
         // ServiceDown matches both sides of this rule: another ServiceDown does not mute it.
-        let rules = [rule(&["alertname=ServiceDown"], &["service=~\".*\""], &["service"])];
-        let a = labels(&[("alertname", "ServiceDown"), ("service", "api"), ("instance", "1")]);
-        let b = labels(&[("alertname", "ServiceDown"), ("service", "api"), ("instance", "2")]);
+        let rules = [rule(
+            &["alertname=ServiceDown"],
+            &["service=~\".*\""],
+            &["service"],
+        )];
+        let a = labels(&[
+            ("alertname", "ServiceDown"),
+            ("service", "api"),
+            ("instance", "1"),
+        ]);
+        let b = labels(&[
+            ("alertname", "ServiceDown"),
+            ("service", "api"),
+            ("instance", "2"),
+        ]);
         assert!(!inhibited(&rules, &a, &[b]));
     }
 }

@@ -82,15 +82,18 @@ impl<'a> Simulator<'a> {
     /// Whether a route is muted at `at`, and by what.
     fn muted(&self, route: &RouteMatch, at: Instant) -> Option<String> {
         for name in &route.mute_time_intervals {
-            if self.interval(name).is_some_and(|i| interval_contains(i, at)) {
+            if self
+                .interval(name)
+                .is_some_and(|i| interval_contains(i, at))
+            {
                 return Some(format!("mute_time_intervals: {name}"));
             }
         }
         if !route.active_time_intervals.is_empty()
-            && !route
-                .active_time_intervals
-                .iter()
-                .any(|name| self.interval(name).is_some_and(|i| interval_contains(i, at)))
+            && !route.active_time_intervals.iter().any(|name| {
+                self.interval(name)
+                    .is_some_and(|i| interval_contains(i, at))
+            })
         {
             return Some(format!(
                 "outside active_time_intervals: {}",
@@ -102,7 +105,12 @@ impl<'a> Simulator<'a> {
 
     /// Routes the alert; `firing` are the other alerts firing at the same time (for inhibition),
     /// `at` the instant time intervals are evaluated at (none: no route is muted).
-    pub fn route(&self, labels: &LabelSet, at: Option<Instant>, firing: &[LabelSet]) -> RouteResult {
+    pub fn route(
+        &self,
+        labels: &LabelSet,
+        at: Option<Instant>,
+        firing: &[LabelSet],
+    ) -> RouteResult {
         let matches = self.tree.matching_routes(labels);
         let routes: Vec<RoutedTo> = matches
             .into_iter()

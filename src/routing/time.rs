@@ -20,13 +20,15 @@ impl Instant {
     pub fn parse_rfc3339(text: &str) -> Result<Instant, String> {
         DateTime::parse_from_rfc3339(text.trim())
             .map(|time| Instant { time })
-            .map_err(|e| format!("`{text}` is not an RFC 3339 time (like 2024-05-06T09:30:00Z): {e}"))
+            .map_err(|e| {
+                format!("`{text}` is not an RFC 3339 time (like 2024-05-06T09:30:00Z): {e}")
+            })
     }
 
     pub fn from_unix(seconds: i64) -> Option<Instant> {
-        Utc.timestamp_opt(seconds, 0)
-            .single()
-            .map(|t| Instant { time: t.fixed_offset() })
+        Utc.timestamp_opt(seconds, 0).single().map(|t| Instant {
+            time: t.fixed_offset(),
+        })
     }
 
     pub fn unix_seconds(&self) -> i64 {
@@ -81,10 +83,12 @@ fn civil<Tz: TimeZone>(t: DateTime<Tz>) -> Civil {
 fn civil_in(location: Option<&str>, at: Instant) -> Civil {
     let utc = at.time.with_timezone(&Utc);
     match location {
-        Some(name) if !matches!(name, "" | "UTC" | "Local") => match name.parse::<chrono_tz::Tz>() {
-            Ok(tz) => civil(utc.with_timezone(&tz)),
-            Err(_) => civil(utc),
-        },
+        Some(name) if !matches!(name, "" | "UTC" | "Local") => {
+            match name.parse::<chrono_tz::Tz>() {
+                Ok(tz) => civil(utc.with_timezone(&tz)),
+                Err(_) => civil(utc),
+            }
+        }
         _ => civil(utc),
     }
 }

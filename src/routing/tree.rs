@@ -117,7 +117,8 @@ impl RouteNode {
             opts.receiver = receiver.clone();
         }
         if let Some(group_by) = &route.group_by {
-            let mut labels: Vec<String> = group_by.iter().filter(|l| *l != "...").cloned().collect();
+            let mut labels: Vec<String> =
+                group_by.iter().filter(|l| *l != "...").cloned().collect();
             if !labels.is_empty() {
                 labels.sort();
                 labels.dedup();
@@ -173,7 +174,10 @@ impl RouteNode {
 
     /// The matchers as written canonically (`severity="critical"`).
     pub fn matcher_strings(&self) -> Vec<String> {
-        self.matchers.iter().map(|m| m.matcher.to_string()).collect()
+        self.matchers
+            .iter()
+            .map(|m| m.matcher.to_string())
+            .collect()
     }
 
     /// Alertmanager's `Match`: the nodes that take the alert, in order; empty when this node's
@@ -367,8 +371,14 @@ route:
     #[test]
     fn walks_depth_first_with_continue_and_fallback() {
         let tree = RouteTree::new(&routing(TREE));
-        assert_eq!(receivers(&tree, &[("severity", "critical"), ("team", "a")]), ["crit", "team-a"]);
-        assert_eq!(receivers(&tree, &[("severity", "critical")]), ["crit", "warn"]);
+        assert_eq!(
+            receivers(&tree, &[("severity", "critical"), ("team", "a")]),
+            ["crit", "team-a"]
+        );
+        assert_eq!(
+            receivers(&tree, &[("severity", "critical")]),
+            ["crit", "warn"]
+        );
         assert_eq!(receivers(&tree, &[("severity", "warning")]), ["warn"]);
         assert_eq!(receivers(&tree, &[("foo", "bar")]), ["default"]);
         // A route without a receiver inherits its parent's.
@@ -378,7 +388,11 @@ route:
     #[test]
     fn inherits_options_and_builds_group_keys() {
         let tree = RouteTree::new(&routing(TREE));
-        let m = tree.matching_routes(&labels(&[("severity", "warning"), ("team", "a"), ("alertname", "X")]));
+        let m = tree.matching_routes(&labels(&[
+            ("severity", "warning"),
+            ("team", "a"),
+            ("alertname", "X"),
+        ]));
         assert_eq!(m.len(), 1);
         let m = &m[0];
         assert_eq!(m.spec_path, "routing.route.routes[1].routes[0]");

@@ -165,7 +165,13 @@ pub fn parse_matcher(input: &str) -> Result<Matcher, String> {
     let s = input.trim_start();
     let name_len = s
         .char_indices()
-        .find(|&(i, c)| if i == 0 { !is_name_start(c) } else { !is_name_char(c) })
+        .find(|&(i, c)| {
+            if i == 0 {
+                !is_name_start(c)
+            } else {
+                !is_name_char(c)
+            }
+        })
         .map(|(i, _)| i)
         .unwrap_or(s.len());
     if name_len == 0 {
@@ -190,7 +196,12 @@ pub fn parse_matcher(input: &str) -> Result<Matcher, String> {
         Some(r) => (r, true),
         None => (raw, false),
     };
-    let unescaped_quote = || format!("matcher value contains unescaped double quote: {}", rest.trim());
+    let unescaped_quote = || {
+        format!(
+            "matcher value contains unescaped double quote: {}",
+            rest.trim()
+        )
+    };
     let mut value = String::new();
     let mut escaped = false;
     let chars: Vec<char> = raw.chars().collect();
@@ -261,7 +272,10 @@ mod tests {
             ok(r#"{foo = "bar", dings != "bums", }"#),
             vec![r#"foo="bar""#, r#"dings!="bums""#]
         );
-        assert_eq!(ok("foo=bar,dings!=bums"), vec![r#"foo="bar""#, r#"dings!="bums""#]);
+        assert_eq!(
+            ok("foo=bar,dings!=bums"),
+            vec![r#"foo="bar""#, r#"dings!="bums""#]
+        );
         assert_eq!(ok(r#"quote="a \"b, c\"""#), vec![r#"quote="a \"b, c\"""#]);
         assert_eq!(ok("a="), vec![r#"a="""#]);
         assert_eq!(ok("a:b=c"), vec![r#"a:b="c""#]);

@@ -108,3 +108,19 @@ pub struct InlineTemplate {
     pub name: String,
     pub text: String,
 }
+
+impl Routing {
+    /// Every DingTalk config with its bridge target name (`<receiver>`, `<receiver>-2`, ...), in
+    /// spec order: what the DingTalk bridge's own configuration needs.
+    pub fn dingtalk_targets(&self) -> Vec<(String, &receiver::DingtalkConfig)> {
+        self.receivers
+            .iter()
+            .flat_map(|r| {
+                r.dingtalk_configs
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, d)| (receiver::dingtalk_target(&r.name, i), d))
+            })
+            .collect()
+    }
+}

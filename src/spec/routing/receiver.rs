@@ -442,8 +442,9 @@ pub struct DingtalkConfig {
     /// Default true.
     #[serde(default)]
     pub send_resolved: Option<bool>,
-    /// The robot's webhook URL with its access_token (a secret, for the bridge).
-    pub robot_url: Secret,
+    /// The robot's webhook URL with its access_token (a secret, for the bridge). Required.
+    #[serde(default)]
+    pub robot_url: Option<Secret>,
     /// The robot's signing secret, when it has one (for the bridge).
     #[serde(default)]
     pub secret: Option<Secret>,

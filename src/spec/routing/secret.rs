@@ -8,9 +8,6 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// Environment variable names a `{env: NAME}` reference may use.
-pub const ENV_NAME_PATTERN: &str = "^[A-Za-z_][A-Za-z0-9_]*$";
-
 /// A secret value: by file, by environment variable, or (warned about) literally.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -80,7 +77,7 @@ impl JsonSchema for Secret {
                 },
                 {
                     "type": "object",
-                    "properties": {"env": {"type": "string", "pattern": ENV_NAME_PATTERN, "description": "Name of the environment variable holding the secret."}},
+                    "properties": {"env": {"type": "string", "minLength": 1, "description": "Name of the environment variable holding the secret (letters, digits and _, not starting with a digit)."}},
                     "required": ["env"],
                     "additionalProperties": false
                 },

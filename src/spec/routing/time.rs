@@ -167,7 +167,10 @@ pub fn parse_time_of_day(text: &str) -> Result<u32, String> {
     if h.len() != 2 || m.len() != 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
         return Err(invalid());
     }
-    let (h, m): (u32, u32) = (h.parse().map_err(|_| invalid())?, m.parse().map_err(|_| invalid())?);
+    let (h, m): (u32, u32) = (
+        h.parse().map_err(|_| invalid())?,
+        m.parse().map_err(|_| invalid())?,
+    );
     if h > 23 || m > 59 {
         return Err(invalid());
     }
@@ -190,7 +193,10 @@ mod tests {
 
     #[test]
     fn parses_ranges_like_alertmanager() {
-        assert_eq!(parse_interval(RangeKind::Weekday, "Monday:friday"), Ok((1, 5)));
+        assert_eq!(
+            parse_interval(RangeKind::Weekday, "Monday:friday"),
+            Ok((1, 5))
+        );
         assert_eq!(parse_interval(RangeKind::Weekday, "sunday"), Ok((0, 0)));
         assert!(parse_interval(RangeKind::Weekday, "friday:monday").is_err());
         assert!(parse_interval(RangeKind::Weekday, "funday").is_err());
@@ -200,7 +206,10 @@ mod tests {
         assert!(parse_interval(RangeKind::DayOfMonth, "32").is_err());
         assert_eq!(parse_interval(RangeKind::Month, "january:3"), Ok((1, 3)));
         assert!(parse_interval(RangeKind::Month, "march:january").is_err());
-        assert_eq!(parse_interval(RangeKind::Year, "2024:2025"), Ok((2024, 2025)));
+        assert_eq!(
+            parse_interval(RangeKind::Year, "2024:2025"),
+            Ok((2024, 2025))
+        );
         assert!(parse_interval(RangeKind::Year, "2025:2024").is_err());
         assert!(parse_interval(RangeKind::Year, "1:2:3").is_err());
     }

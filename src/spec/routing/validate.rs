@@ -20,7 +20,10 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Diagnostics (paths only) for the spec's routing section, if it has one.
 pub fn validate(spec: &crate::spec::Spec) -> Vec<Diagnostic> {
-    spec.routing.as_ref().map(validate_routing).unwrap_or_default()
+    spec.routing
+        .as_ref()
+        .map(validate_routing)
+        .unwrap_or_default()
 }
 
 /// Diagnostics (paths only) for a routing section.
@@ -138,7 +141,18 @@ impl Validator {
                     self.error(INVALID_VALUE, path, "the secret's file path is empty".into(), "give the path of the file holding the secret");
                 }
             }
-            Secret::Env(_) => {}
+            Secret::Env(e) => {
+                let valid = e.env.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && e.env.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !valid {
+                    self.error(
+                        INVALID_VALUE,
+                        path.key("env"),
+                        format!("`{}` is not an environment variable name", e.env),
+                        "use letters, digits and _, not starting with a digit, e.g. SMTP_PASSWORD",
+                    );
+                }
+            }
         }
     }
 
@@ -239,7 +253,10 @@ impl Validator {
                         self.error(
                             INVALID_REGEX,
                             field_path.key(key),
-                            format!("regex does not compile: {}", first_error_line(&e.to_string())),
+                            format!(
+                                "regex does not compile: {}",
+                                first_error_line(&e.to_string())
+                            ),
                             "Alertmanager anchors matcher regexes at both ends (RE2 syntax)",
                         );
                     }
@@ -254,19 +271,39 @@ impl Validator {
             self.host_port(host, path.key("smtp_smarthost"));
         }
         if let Some(s) = &g.smtp_auth_password {
-            self.secret(s, path.key("smtp_auth_password"), "the SMTP password", FileForm::Supported);
+            self.secret(
+                s,
+                path.key("smtp_auth_password"),
+                "the SMTP password",
+                FileForm::Supported,
+            );
         }
         if let Some(s) = &g.smtp_auth_secret {
-            self.secret(s, path.key("smtp_auth_secret"), "the SMTP CRAM-MD5 secret", FileForm::Unsupported);
+            self.secret(
+                s,
+                path.key("smtp_auth_secret"),
+                "the SMTP CRAM-MD5 secret",
+                FileForm::Unsupported,
+            );
         }
         if let Some(s) = &g.slack_api_url {
             self.secret_url(s, path.key("slack_api_url"), "the Slack webhook URL", true);
         }
         if let Some(s) = &g.opsgenie_api_key {
-            self.secret(s, path.key("opsgenie_api_key"), "the OpsGenie API key", FileForm::Supported);
+            self.secret(
+                s,
+                path.key("opsgenie_api_key"),
+                "the OpsGenie API key",
+                FileForm::Supported,
+            );
         }
         if let Some(s) = &g.wechat_api_secret {
-            self.secret(s, path.key("wechat_api_secret"), "the WeChat API secret", FileForm::Unsupported);
+            self.secret(
+                s,
+                path.key("wechat_api_secret"),
+                "the WeChat API secret",
+                FileForm::Unsupported,
+            );
         }
         for (field, value) in [
             ("pagerduty_url", &g.pagerduty_url),
@@ -298,7 +335,10 @@ impl Validator {
         }
         for (field, set) in [
             ("mute_time_intervals", !route.mute_time_intervals.is_empty()),
-            ("active_time_intervals", !route.active_time_intervals.is_empty()),
+            (
+                "active_time_intervals",
+                !route.active_time_intervals.is_empty(),
+            ),
         ] {
             if set {
                 self.combination(
@@ -379,7 +419,10 @@ impl Validator {
         }
         self.matcher_texts(&route.matchers, path.key("matchers"));
         self.deprecated_maps(
-            &[("match", &route.match_, false), ("match_re", &route.match_re, true)],
+            &[
+                ("match", &route.match_, false),
+                ("match_re", &route.match_re, true),
+            ],
             path,
             "matchers",
         );
@@ -417,13 +460,21 @@ impl Validator {
         for (i, receiver) in routing.receivers.iter().enumerate() {
             let rpath = path.index(i);
             if receiver.name.is_empty() {
-                self.error(INVALID_VALUE, rpath.key("name"), "receiver name is empty".into(), "give the receiver a name that routes can refer to");
+                self.error(
+                    INVALID_VALUE,
+                    rpath.key("name"),
+                    "receiver name is empty".into(),
+                    "give the receiver a name that routes can refer to",
+                );
             }
             if let Some(first) = seen.get(receiver.name.as_str()) {
                 let mut d = Diagnostic::error(
                     DUPLICATE_DEFINITION,
                     rpath.key("name"),
-                    format!("receiver `{}` is defined twice (first at {first})", receiver.name),
+                    format!(
+                        "receiver `{}` is defined twice (first at {first})",
+                        receiver.name
+                    ),
                 )
                 .with_help("receiver names must be unique; rename or merge them");
                 d.related_paths.push(first.clone());
@@ -445,7 +496,12 @@ impl Validator {
         for (j, email) in receiver.email_configs.iter().enumerate() {
             let p = path.key("email_configs").index(j);
             if email.to.trim().is_empty() {
-                self.error(INVALID_VALUE, p.key("to"), "email `to` is empty".into(), "give one or more addresses, comma-separated");
+                self.error(
+                    INVALID_VALUE,
+                    p.key("to"),
+                    "email `to` is empty".into(),
+                    "give one or more addresses, comma-separated",
+                );
             }
             match (&email.smarthost, &g.smtp_smarthost) {
                 (Some(host), _) => self.host_port(host, p.key("smarthost")),
@@ -464,10 +520,20 @@ impl Validator {
                 );
             }
             if let Some(s) = &email.auth_password {
-                self.secret(s, p.key("auth_password"), "the SMTP password", FileForm::Supported);
+                self.secret(
+                    s,
+                    p.key("auth_password"),
+                    "the SMTP password",
+                    FileForm::Supported,
+                );
             }
             if let Some(s) = &email.auth_secret {
-                self.secret(s, p.key("auth_secret"), "the SMTP CRAM-MD5 secret", FileForm::Unsupported);
+                self.secret(
+                    s,
+                    p.key("auth_secret"),
+                    "the SMTP CRAM-MD5 secret",
+                    FileForm::Unsupported,
+                );
             }
             let mut headers: HashMap<String, &str> = HashMap::new();
             for key in email.headers.keys() {
@@ -519,10 +585,20 @@ impl Validator {
                 );
             }
             if let Some(s) = &pd.routing_key {
-                self.secret(s, p.key("routing_key"), "the PagerDuty routing key", FileForm::Supported);
+                self.secret(
+                    s,
+                    p.key("routing_key"),
+                    "the PagerDuty routing key",
+                    FileForm::Supported,
+                );
             }
             if let Some(s) = &pd.service_key {
-                self.secret(s, p.key("service_key"), "the PagerDuty service key", FileForm::Supported);
+                self.secret(
+                    s,
+                    p.key("service_key"),
+                    "the PagerDuty service key",
+                    FileForm::Supported,
+                );
             }
             if let Some(url) = &pd.url {
                 self.url(url, &p.key("url"));
@@ -546,7 +622,11 @@ impl Validator {
             for (k, r) in og.responders.iter().enumerate() {
                 let rp = p.key("responders").index(k);
                 if r.id.is_none() && r.name.is_none() && r.username.is_none() {
-                    self.combination(rp.clone(), "an OpsGenie responder needs id, name or username", "identify the responder");
+                    self.combination(
+                        rp.clone(),
+                        "an OpsGenie responder needs id, name or username",
+                        "identify the responder",
+                    );
                 }
                 let kind = r.kind.to_lowercase();
                 if !r.kind.contains("{{")
@@ -587,14 +667,29 @@ impl Validator {
         }
         for (j, teams) in receiver.msteams_configs.iter().enumerate() {
             let p = path.key("msteams_configs").index(j);
-            self.secret_url(&teams.webhook_url, p.key("webhook_url"), "the Teams webhook URL", true);
+            self.secret_url(
+                &teams.webhook_url,
+                p.key("webhook_url"),
+                "the Teams webhook URL",
+                true,
+            );
             self.http_config(&teams.http_config, p.key("http_config"));
         }
         for (j, tg) in receiver.telegram_configs.iter().enumerate() {
             let p = path.key("telegram_configs").index(j);
-            self.secret(&tg.bot_token, p.key("bot_token"), "the Telegram bot token", FileForm::Supported);
+            self.secret(
+                &tg.bot_token,
+                p.key("bot_token"),
+                "the Telegram bot token",
+                FileForm::Supported,
+            );
             if tg.chat_id == 0 {
-                self.error(INVALID_VALUE, p.key("chat_id"), "chat_id is 0".into(), "give the chat's id");
+                self.error(
+                    INVALID_VALUE,
+                    p.key("chat_id"),
+                    "chat_id is 0".into(),
+                    "give the chat's id",
+                );
             }
             if let Some(url) = &tg.api_url {
                 self.url(url, &p.key("api_url"));
@@ -610,9 +705,23 @@ impl Validator {
                     "Alertmanager has no DingTalk integration; monctl sends through a bridge: set routing.dingtalk_bridge.url (e.g. http://dingtalk-bridge:8060)",
                 );
             }
-            self.secret_url(&dt.robot_url, p.key("robot_url"), "the DingTalk robot URL", true);
+            match &dt.robot_url {
+                Some(url) => {
+                    self.secret_url(url, p.key("robot_url"), "the DingTalk robot URL", true)
+                }
+                None => self.combination(
+                    p.clone(),
+                    "a DingTalk config needs robot_url",
+                    "give the robot's webhook URL (with its access_token) as a reference: robot_url: {env: NAME}",
+                ),
+            }
             if let Some(s) = &dt.secret {
-                self.secret(s, p.key("secret"), "the DingTalk signing secret", FileForm::Supported);
+                self.secret(
+                    s,
+                    p.key("secret"),
+                    "the DingTalk signing secret",
+                    FileForm::Supported,
+                );
             }
         }
     }
@@ -674,13 +783,21 @@ impl Validator {
         for (i, interval) in routing.time_intervals.iter().enumerate() {
             let p = path.index(i);
             if interval.name.is_empty() {
-                self.error(INVALID_VALUE, p.key("name"), "time interval name is empty".into(), "give it a name routes can refer to");
+                self.error(
+                    INVALID_VALUE,
+                    p.key("name"),
+                    "time interval name is empty".into(),
+                    "give it a name routes can refer to",
+                );
             }
             if let Some(first) = seen.get(interval.name.as_str()) {
                 let mut d = Diagnostic::error(
                     DUPLICATE_DEFINITION,
                     p.key("name"),
-                    format!("time interval `{}` is defined twice (first at {first})", interval.name),
+                    format!(
+                        "time interval `{}` is defined twice (first at {first})",
+                        interval.name
+                    ),
                 )
                 .with_help("time interval names must be unique");
                 d.related_paths.push(first.clone());
@@ -692,7 +809,12 @@ impl Validator {
                 let sp = p.key("time_intervals").index(j);
                 for (k, range) in spec.times.iter().enumerate() {
                     if let Err(e) = parse_time_range(range) {
-                        self.error(INVALID_VALUE, sp.key("times").index(k), e, "times are HH:MM, start before end, end at most 24:00");
+                        self.error(
+                            INVALID_VALUE,
+                            sp.key("times").index(k),
+                            e,
+                            "times are HH:MM, start before end, end at most 24:00",
+                        );
                     }
                 }
                 for (field, kind, values) in [
@@ -743,7 +865,12 @@ impl Validator {
             let p = path.index(i);
             match template {
                 Template::Files(glob) if glob.trim().is_empty() => {
-                    self.error(INVALID_VALUE, p, "template path is empty".into(), "give a file path or glob");
+                    self.error(
+                        INVALID_VALUE,
+                        p,
+                        "template path is empty".into(),
+                        "give a file path or glob",
+                    );
                 }
                 Template::Files(_) => {}
                 Template::Inline(t) => {
@@ -792,8 +919,12 @@ impl Validator {
 fn range_help(kind: RangeKind) -> &'static str {
     match kind {
         RangeKind::Weekday => "weekdays are names (monday) or ranges (monday:friday)",
-        RangeKind::DayOfMonth => "days are 1..31 or -31..-1 (from the month's end), or ranges like 1:5 or -7:-1",
-        RangeKind::Month => "months are names (january) or numbers (1), or ranges like january:march",
+        RangeKind::DayOfMonth => {
+            "days are 1..31 or -31..-1 (from the month's end), or ranges like 1:5 or -7:-1"
+        }
+        RangeKind::Month => {
+            "months are names (january) or numbers (1), or ranges like january:march"
+        }
         RangeKind::Year => "years are numbers (2024) or ranges (2024:2026)",
     }
 }
@@ -848,7 +979,10 @@ pub(crate) fn check_url(url: &str) -> Result<(), &'static str> {
 /// like a token or key.
 pub(crate) fn url_has_credentials(url: &str) -> bool {
     let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = after_scheme.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority = after_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
     if authority.contains('@') {
         return true;
     }
@@ -856,7 +990,11 @@ pub(crate) fn url_has_credentials(url: &str) -> bool {
         return false;
     };
     query.split('&').any(|pair| {
-        let key = pair.split('=').next().unwrap_or_default().to_ascii_lowercase();
+        let key = pair
+            .split('=')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         ["token", "key", "secret", "password", "signature", "sig"]
             .iter()
             .any(|word| key.contains(word))
@@ -869,9 +1007,13 @@ mod tests {
 
     #[test]
     fn recognises_urls_with_credentials() {
-        assert!(url_has_credentials("https://oapi.dingtalk.com/robot/send?access_token=abc"));
+        assert!(url_has_credentials(
+            "https://oapi.dingtalk.com/robot/send?access_token=abc"
+        ));
         assert!(url_has_credentials("http://user:pw@host/x"));
-        assert!(!url_has_credentials("http://mall-go-alerting:8080/webhook/critical"));
+        assert!(!url_has_credentials(
+            "http://mall-go-alerting:8080/webhook/critical"
+        ));
         assert!(!url_has_credentials("http://host/x?team=ops"));
     }
 

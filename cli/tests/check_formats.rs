@@ -58,11 +58,17 @@ fn seed_as_written_reports_its_mistakes_at_their_places() {
     found("T002", "$labels.service").expect("annotations render empty");
     found("M003", "user_id").expect("unbounded user_id label");
     let receiver = found("S011", "`info-alerts`").expect("the undefined receiver");
-    assert_eq!(receiver["file"], "tests/fixtures/seed-as-written/routing.yml");
+    assert_eq!(
+        receiver["file"],
+        "tests/fixtures/seed-as-written/routing.yml"
+    );
     assert!(receiver["line"].as_u64().unwrap() > 0 && receiver["column"].as_u64().unwrap() > 0);
     let shadowed = found("R002", "taken first by routes[0]").expect("the shadowed business route");
     assert_eq!(shadowed["path"], "routing.route.routes[3]");
-    assert_eq!(shadowed["file"], "tests/fixtures/seed-as-written/routing.yml");
+    assert_eq!(
+        shadowed["file"],
+        "tests/fixtures/seed-as-written/routing.yml"
+    );
 }
 
 #[test]
@@ -147,7 +153,7 @@ fn github_format_prints_workflow_commands() {
         "{line}"
     );
     assert!(
-        !line.contains('\n') && line.contains("%0Ahelp%3A") == false && line.contains("%0Ahelp:"),
+        !line.contains('\n') && !line.contains("%0Ahelp%3A") && line.contains("%0Ahelp:"),
         "{line}"
     );
 }

@@ -176,7 +176,9 @@ pub fn parse_error_span(expr: &str, message: &str) -> Option<(usize, usize)> {
     }
     if message.contains("unterminated quoted string") {
         let mask = masked(expr);
-        let start = (0..expr.len()).rev().find(|&i| mask[i] && (i == 0 || !mask[i - 1]))?;
+        let start = (0..expr.len())
+            .rev()
+            .find(|&i| mask[i] && (i == 0 || !mask[i - 1]))?;
         return Some((start, expr.len() - start));
     }
     if message.contains("unexpected end of input") {

@@ -12,5 +12,6 @@ pub use analyze::{
 };
 pub use labels::LabelFlow;
 pub use locate::{
-    find_grouping_label, find_grouping_label_nth, find_matcher, find_metric, find_word, parse_error_span,
+    find_grouping_label, find_grouping_label_nth, find_matcher, find_metric, find_word,
+    parse_error_span,
 };

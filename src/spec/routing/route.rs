@@ -48,6 +48,10 @@ pub struct Route {
     /// Child routes, tried in order.
     #[serde(default)]
     pub routes: Vec<Route>,
+    /// Check-rule findings about this route (and its children) not to report, each with a reason.
+    /// monctl's own; not written to alertmanager.yml.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_ignore: Vec<crate::spec::LintIgnore>,
 }
 
 impl Route {

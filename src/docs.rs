@@ -25,7 +25,14 @@ pub fn all_codes() -> Vec<CodeInfo> {
         code: c.code,
         name: c.name,
         family: "Spec syntax and structure (S)",
-        severity: Severity::Error,
+        // Deprecated forms and literal secrets still load; everything else stops the spec.
+        severity: if [crate::codes::DEPRECATED_FIELD, crate::codes::LITERAL_SECRET]
+            .contains(&c.code)
+        {
+            Severity::Warning
+        } else {
+            Severity::Error
+        },
         summary: c.summary,
         explanation: c.explanation,
     });

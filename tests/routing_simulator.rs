@@ -123,3 +123,13 @@ fn show_lists_alert_rules_with_templated_labels_apart() {
     assert!(text.contains("templated: level"), "{text}");
     assert!(text.contains("continue"), "{text}");
 }
+
+#[test]
+fn show_of_the_mall_go_example() {
+    let model = model("examples/mall-go");
+    let report = monctl::routing::show::show(&model.spec).unwrap();
+    insta::assert_snapshot!(
+        "routing_show_mall_go",
+        monctl::routing::show::render(&report)
+    );
+}

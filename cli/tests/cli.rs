@@ -122,8 +122,8 @@ fn json_format_lists_code_position_and_path() {
         vec![
             (
                 "S007".into(),
-                37,
-                17,
+                40,
+                33,
                 "rules.groups[0].rules[2].expr".into()
             ),
             ("S005".into(), 10, 16, "rules.groups[4].rules[0].for".into()),

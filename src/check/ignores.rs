@@ -28,6 +28,23 @@ fn ignore_sites(spec: &Spec) -> Vec<(SpecPath, &[LintIgnore])> {
             sites.push((gpath.key("rules").index(r), rule.lint_ignore.as_slice()));
         }
     }
+    if let Some(routing) = &spec.routing {
+        fn routes<'a>(
+            route: &'a crate::spec::routing::Route,
+            path: SpecPath,
+            sites: &mut Vec<(SpecPath, &'a [LintIgnore])>,
+        ) {
+            sites.push((path.clone(), route.lint_ignore.as_slice()));
+            for (i, child) in route.routes.iter().enumerate() {
+                routes(child, path.key("routes").index(i), sites);
+            }
+        }
+        routes(
+            &routing.route,
+            SpecPath::root().key("routing").key("route"),
+            &mut sites,
+        );
+    }
     sites.retain(|(_, ignores)| !ignores.is_empty());
     sites
 }

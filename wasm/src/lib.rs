@@ -10,14 +10,31 @@
 //!   or `{"ok":false,"diagnostics":[...]}` when the spec has errors
 //! - `check_spec(text)` / `generate_spec(text)`: the same for a single spec file
 //! - `schema()` -> the spec's JSON Schema text; `version()` -> the crate version
+//! - `explain(code)` -> `{"ok":true,"rule":{code,name,family,severity,summary,explanation}}`
+//!   (a code in any case, or a rule name); `rules()` -> `{"rules":[...]}`, every code
+//! - `route(files_json, labels, at, firing_json)` -> `{"ok":true,"result":RouteResult}`: the
+//!   receivers and routes an alert with these labels reaches (`monctl routes test`)
+//! - `routes_table(files_json)` -> `{"ok":true,"tree":...,"alerts":[...]}`: the route tree and
+//!   every alert rule's static labels with the receivers they reach (`monctl routes show`)
 //!
 //! `files_json` is `[{"name": "monitoring.yaml", "text": "..."}, ...]`. Input that is not that
 //! shape never panics: the answer is the usual object with an `error` member
 //! (`{"code":"invalid-input","message":...}`), `"ok":false` for `generate`, and no diagnostics.
+//! The routing and explain calls answer `{"ok":false,"error":{code,message},"diagnostics":[...]}`
+//! when they cannot answer (codes: `invalid-input`, `spec-errors`, `no-routing`, `unknown-code`).
 
+use monctl::routing::{show, Instant, LabelSet, Simulator};
+use monctl::spec::routing::matcher::{parse_matchers, MatchOp};
 use monctl::{Diagnostic, SourceFile};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
+
+/// Serializes a core value; a failure (never expected) becomes the internal-error answer.
+macro_rules! to_value {
+    ($value:expr) => {
+        serde_json::to_value($value).unwrap_or_else(internal_error)
+    };
+}
 
 /// The file name `check_spec` and `generate_spec` give their single spec text in diagnostics.
 pub const SINGLE_SPEC_NAME: &str = "monctl.yaml";
@@ -63,6 +80,191 @@ pub fn schema() -> String {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The documentation of one code (`P003`, any case) or rule name (`unbounded-label`):
+/// `{"ok":true,"rule":{code,name,family,severity,summary,explanation}}`, or
+/// `{"ok":false,"error":{"code":"unknown-code",...}}`.
+#[wasm_bindgen]
+pub fn explain(code: &str) -> String {
+    match monctl::docs::explain(code.trim()) {
+        Some(info) => to_json(&json!({ "ok": true, "rule": to_value!(&info) })),
+        None => failure(
+            "unknown-code",
+            format!(
+                "`{}` is not a monctl code or rule name (see rules())",
+                code.trim()
+            ),
+            &[],
+        ),
+    }
+}
+
+/// Every code monctl reports, load-stage codes first then the check rules:
+/// `{"rules":[{code,name,family,severity,summary,explanation}, ...]}`.
+#[wasm_bindgen]
+pub fn rules() -> String {
+    to_json(&json!({ "rules": to_value!(&monctl::docs::all_codes()) }))
+}
+
+/// Routes an alert through the spec's Alertmanager route tree, as `monctl routes test` does.
+///
+/// - `labels`: the alert's labels, a JSON object of strings (`{"severity":"critical"}`) or
+///   Alertmanager's label syntax (`severity=critical, team="db"`);
+/// - `at`: an RFC 3339 instant at which time intervals are evaluated, or empty for none;
+/// - `firing_json`: the other alerts firing at the same time (for inhibition), a JSON array of
+///   label sets (objects or label-syntax strings), or empty for none.
+///
+/// Answers `{"ok":true,"result":RouteResult}`, or `{"ok":false,"error":{code,message},
+/// "diagnostics":[...]}` when the input is bad (`invalid-input`), the spec has errors
+/// (`spec-errors`, with its error diagnostics) or no routing section (`no-routing`).
+#[wasm_bindgen]
+pub fn route(files_json: &str, labels: &str, at: &str, firing_json: &str) -> String {
+    let files = match parse_files(files_json) {
+        Ok(files) => files,
+        Err(message) => return failure("invalid-input", message, &[]),
+    };
+    let labels = match parse_label_set(labels) {
+        Ok(labels) => labels,
+        Err(message) => return failure("invalid-input", message, &[]),
+    };
+    let at = match at.trim() {
+        "" => None,
+        text => match Instant::parse_rfc3339(text) {
+            Ok(at) => Some(at),
+            Err(message) => return failure("invalid-input", message, &[]),
+        },
+    };
+    let firing = match parse_firing(firing_json) {
+        Ok(firing) => firing,
+        Err(message) => return failure("invalid-input", message, &[]),
+    };
+    with_routing(&files, |model| {
+        let Some(routing) = model.spec.routing.as_ref() else {
+            return Err(no_routing());
+        };
+        let result = Simulator::new(routing).route(&labels, at, &firing);
+        Ok(json!({ "ok": true, "result": to_value!(&result) }))
+    })
+}
+
+/// The route tree with every node's effective options, and every alert rule's static labels
+/// with the receivers and routes they reach, as `monctl routes show --format json` prints them:
+/// `{"ok":true,"tree":TreeView,"alerts":[AlertView, ...]}`, or the error object of [`route`].
+#[wasm_bindgen]
+pub fn routes_table(files_json: &str) -> String {
+    let files = match parse_files(files_json) {
+        Ok(files) => files,
+        Err(message) => return failure("invalid-input", message, &[]),
+    };
+    with_routing(&files, |model| {
+        let Some(report) = show::show(&model.spec) else {
+            return Err(no_routing());
+        };
+        Ok(json!({
+            "ok": true,
+            "tree": to_value!(&report.tree),
+            "alerts": to_value!(&report.alerts),
+        }))
+    })
+}
+
+/// Loads the spec and, when it has no errors, answers with `answer(model)`.
+fn with_routing(
+    files: &[SourceFile],
+    answer: impl FnOnce(&monctl::model::Model) -> Result<Value, (String, String)>,
+) -> String {
+    let (model, diagnostics) = monctl::load_model(files);
+    let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.is_error()).collect();
+    match model {
+        Some(model) if errors.is_empty() => match answer(&model) {
+            Ok(value) => to_json(&value),
+            Err((code, message)) => failure(&code, message, &[]),
+        },
+        _ => failure(
+            "spec-errors",
+            format!(
+                "the spec has {} error{}; fix {} first",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                if errors.len() == 1 { "it" } else { "them" }
+            ),
+            &errors,
+        ),
+    }
+}
+
+fn no_routing() -> (String, String) {
+    (
+        "no-routing".to_string(),
+        "the spec has no `routing` section to route alerts through".to_string(),
+    )
+}
+
+/// `{"ok":false,"error":{code,message},"diagnostics":[...]}`.
+fn failure(code: &str, message: String, diagnostics: &[Diagnostic]) -> String {
+    to_json(&json!({
+        "ok": false,
+        "error": { "code": code, "message": message },
+        "diagnostics": diagnostics_value(diagnostics),
+    }))
+}
+
+/// A label set from a JSON object of strings, or from Alertmanager's label syntax
+/// (`a=b, c="d,e"`, optionally in braces) as `monctl routes test` reads it.
+pub fn parse_label_set(text: &str) -> Result<LabelSet, String> {
+    if let Ok(value) = serde_json::from_str::<Value>(text) {
+        return label_set_from_value(&value, "labels");
+    }
+    let matchers = parse_matchers(text).map_err(|e| format!("labels `{text}`: {e}"))?;
+    let mut labels = LabelSet::new();
+    for m in matchers {
+        if m.op != MatchOp::Equal {
+            return Err(format!("labels `{text}`: `{m}` is not a name=value pair"));
+        }
+        labels.insert(m.name, m.value);
+    }
+    Ok(labels)
+}
+
+fn label_set_from_value(value: &Value, what: &str) -> Result<LabelSet, String> {
+    match value {
+        Value::Object(fields) => fields
+            .iter()
+            .map(|(name, value)| match value {
+                Value::String(v) => Ok((name.clone(), v.clone())),
+                other => Err(format!(
+                    "{what}.{name} must be a string, not {}",
+                    kind_of(other)
+                )),
+            })
+            .collect(),
+        Value::String(text) => parse_label_set(text).map_err(|e| format!("{what}: {e}")),
+        other => Err(format!(
+            "{what} must be an object of label names to values, not {}",
+            kind_of(other)
+        )),
+    }
+}
+
+/// The firing alerts: empty for none, or a JSON array of label sets.
+pub fn parse_firing(text: &str) -> Result<Vec<LabelSet>, String> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| format!("firing JSON does not parse: {e}"))?;
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "firing JSON must be an array of label sets, not {}",
+            kind_of(&value)
+        ));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| label_set_from_value(item, &format!("firing[{i}]")))
+        .collect()
 }
 
 /// Sends Rust panic messages to `console.error` instead of an opaque `unreachable` trap.
@@ -409,5 +611,104 @@ mod tests {
     #[test]
     fn version_is_the_crate_version() {
         assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    }
+
+    #[test]
+    fn explain_answers_a_code_in_any_case_and_refuses_an_unknown_one() {
+        let answer = parse(&explain("s007"));
+        assert_eq!(answer["ok"], true);
+        assert_eq!(answer["rule"]["code"], "S007");
+        for key in ["name", "family", "severity", "summary", "explanation"] {
+            assert!(answer["rule"][key].is_string(), "{key}: {answer}");
+        }
+        let unknown = parse(&explain("Z999"));
+        assert_eq!(unknown["ok"], false);
+        assert_eq!(unknown["error"]["code"], "unknown-code");
+    }
+
+    #[test]
+    fn rules_lists_every_code() {
+        let answer = parse(&rules());
+        let rules = answer["rules"].as_array().unwrap();
+        assert_eq!(rules.len(), monctl::docs::all_codes().len());
+        assert!(rules.iter().any(|r| r["code"] == "S007"));
+    }
+
+    fn mall_go_route(labels: &str) -> Value {
+        parse(&route(&to_files_json(&mall_go_files()), labels, "", ""))
+    }
+
+    #[test]
+    fn route_answers_what_the_simulator_answers_for_mall_go() {
+        let files = mall_go_files();
+        let (model, _) = monctl::load_model(&files);
+        let model = model.unwrap();
+        let labels: LabelSet = [("severity".to_string(), "critical".to_string())].into();
+        let expected = monctl::route(&model, &labels, None).unwrap();
+        let answer = mall_go_route(r#"{"severity":"critical"}"#);
+        assert_eq!(answer["ok"], true, "{answer}");
+        assert_eq!(answer["result"], serde_json::to_value(&expected).unwrap());
+        assert!(!answer["result"]["receivers"].as_array().unwrap().is_empty());
+        // The label syntax of `monctl routes test` reads the same.
+        assert_eq!(mall_go_route("severity=critical"), answer);
+        assert_eq!(mall_go_route(r#"{severity="critical"}"#), answer);
+    }
+
+    #[test]
+    fn route_with_an_instant_and_firing_alerts() {
+        let files = to_files_json(&mall_go_files());
+        let answer = parse(&route(
+            &files,
+            "severity=warning, alertname=X",
+            "2024-05-06T09:30:00Z",
+            r#"[{"severity":"critical","alertname":"X"}, "alertname=Y"]"#,
+        ));
+        assert_eq!(answer["ok"], true, "{answer}");
+        assert_eq!(answer["result"]["at"], "2024-05-06T09:30:00+00:00");
+    }
+
+    #[test]
+    fn route_refuses_bad_input_errors_and_a_spec_without_routing() {
+        let mall_go = to_files_json(&mall_go_files());
+        for (files, labels, at, firing, code) in [
+            ("nope", "a=b", "", "", "invalid-input"),
+            (mall_go.as_str(), "a=~b", "", "", "invalid-input"),
+            (mall_go.as_str(), r#"{"a":1}"#, "", "", "invalid-input"),
+            (mall_go.as_str(), "[]", "", "", "invalid-input"),
+            (mall_go.as_str(), "a=b", "yesterday", "", "invalid-input"),
+            (mall_go.as_str(), "a=b", "", "{}", "invalid-input"),
+            (mall_go.as_str(), "a=b", "", "[1]", "invalid-input"),
+        ] {
+            let answer = parse(&route(files, labels, at, firing));
+            assert_eq!(answer["ok"], false, "{labels} {at} {firing}: {answer}");
+            assert_eq!(answer["error"]["code"], code, "{answer}");
+            assert!(answer["error"]["message"].is_string());
+        }
+        let broken = parse(&route(&files_json("a.yaml", BAD_PROMQL), "a=b", "", ""));
+        assert_eq!(broken["error"]["code"], "spec-errors");
+        assert!(!broken["diagnostics"].as_array().unwrap().is_empty());
+        let small =
+            "scrape:\n  jobs:\n    - job_name: a\n      static_configs: [{targets: ['a:1']}]\n";
+        let none = parse(&route(&files_json("a.yaml", small), "a=b", "", ""));
+        assert_eq!(none["error"]["code"], "no-routing");
+        assert_eq!(
+            parse(&routes_table(&files_json("a.yaml", small)))["error"]["code"],
+            "no-routing"
+        );
+    }
+
+    #[test]
+    fn routes_table_is_routes_show_for_mall_go() {
+        let files = mall_go_files();
+        let (model, _) = monctl::load_model(&files);
+        let report = show::show(&model.unwrap().spec).unwrap();
+        let answer = parse(&routes_table(&to_files_json(&files)));
+        assert_eq!(answer["ok"], true, "{answer}");
+        assert_eq!(answer["tree"], serde_json::to_value(&report.tree).unwrap());
+        assert_eq!(
+            answer["alerts"],
+            serde_json::to_value(&report.alerts).unwrap()
+        );
+        assert!(!answer["alerts"].as_array().unwrap().is_empty());
     }
 }

@@ -143,6 +143,102 @@ for (const [target, m] of [["web", web], ["nodejs", node]]) {
     assert.equal(text, readFileSync(join(here, "..", "..", "schemas", "monctl.schema.json"), "utf8"));
   });
 
+  test(`${target}: explain documents a code (any case) or answers unknown-code`, () => {
+    const answer = JSON.parse(m.explain("s007"));
+    assert.equal(answer.ok, true);
+    assert.equal(answer.rule.code, "S007");
+    for (const key of ["name", "family", "severity", "summary", "explanation"]) assert.equal(typeof answer.rule[key], "string", key);
+    const unknown = JSON.parse(m.explain("Z999"));
+    assert.equal(unknown.ok, false);
+    assert.equal(unknown.error.code, "unknown-code");
+    assert.equal(JSON.parse(m.explain("")).ok, false);
+  });
+
+  test(`${target}: rules lists every code, each explainable`, () => {
+    const { rules } = JSON.parse(m.rules());
+    assert.ok(rules.length > 20);
+    assert.equal(new Set(rules.map((r) => r.code)).size, rules.length);
+    for (const r of rules) assert.deepEqual(JSON.parse(m.explain(r.code)).rule, r);
+  });
+
+  test(`${target}: route answers receivers and matched routes for Mall-Go`, () => {
+    const answer = JSON.parse(m.route(mallGo, '{"severity":"critical","alertname":"MySQLDown"}', "", ""));
+    assert.equal(answer.ok, true, JSON.stringify(answer));
+    const r = answer.result;
+    assert.deepEqual(r.labels, { severity: "critical", alertname: "MySQLDown" });
+    assert.ok(r.receivers.length > 0);
+    assert.deepEqual(r.receivers, r.routes.map((x) => x.receiver));
+    for (const route of r.routes) {
+      assert.match(route.spec_path, /^routing\.route/);
+      assert.equal(typeof route.group_key, "string");
+      assert.ok(Array.isArray(route.group_by));
+    }
+    assert.equal(r.inhibited, false);
+    assert.deepEqual(r.notified, r.receivers);
+    // Alertmanager's label syntax, as `monctl routes test --labels` reads it, answers the same.
+    assert.deepEqual(JSON.parse(m.route(mallGo, 'alertname=MySQLDown, severity="critical"', "", "")), answer);
+  });
+
+  test(`${target}: route with firing alerts and an instant`, () => {
+    const answer = JSON.parse(m.route(mallGo, "alertname=HighCPUUsage,severity=warning", "2024-05-06T09:30:00Z",
+      JSON.stringify(["alertname=HighCPUUsage,severity=critical", { alertname: "Other" }])));
+    assert.equal(answer.ok, true, JSON.stringify(answer));
+    assert.equal(answer.result.at, "2024-05-06T09:30:00+00:00");
+    assert.equal(typeof answer.result.inhibited, "boolean");
+    if (answer.result.inhibited) {
+      assert.deepEqual(answer.result.notified, []);
+      assert.match(answer.result.inhibited_by[0].rule_path, /^routing\.inhibit_rules\[\d+\]$/);
+    }
+  });
+
+  test(`${target}: route and routes_table refuse bad input, a spec with errors, a spec without routing`, () => {
+    const cases = [
+      ["nope", "a=b", "", ""],
+      [mallGo, "a=~b", "", ""],
+      [mallGo, '{"a":1}', "", ""],
+      [mallGo, "[]", "", ""],
+      [mallGo, "a=b", "yesterday", ""],
+      [mallGo, "a=b", "", "{}"],
+      [mallGo, "a=b", "", "[1]"],
+    ];
+    for (const args of cases) {
+      const answer = JSON.parse(m.route(...args));
+      assert.equal(answer.ok, false, JSON.stringify(args.slice(1)));
+      assert.equal(answer.error.code, "invalid-input", JSON.stringify(answer));
+      assert.deepEqual(answer.diagnostics, []);
+    }
+    const broken = JSON.parse(m.route(files("a.yaml", BAD_PROMQL), "a=b", "", ""));
+    assert.equal(broken.error.code, "spec-errors");
+    assert.ok(broken.diagnostics.some((d) => d.code === "S007"));
+    assert.equal(JSON.parse(m.routes_table(files("a.yaml", BAD_PROMQL))).error.code, "spec-errors");
+    const noRouting = files("a.yaml", "scrape:\n  jobs:\n    - job_name: a\n      static_configs: [{targets: ['a:1']}]\n");
+    assert.equal(JSON.parse(m.route(noRouting, "a=b", "", "")).error.code, "no-routing");
+    assert.equal(JSON.parse(m.routes_table(noRouting)).error.code, "no-routing");
+    assert.equal(JSON.parse(m.routes_table("{")).error.code, "invalid-input");
+  });
+
+  test(`${target}: routes_table maps every alert rule to the receivers route answers for its labels`, () => {
+    const table = JSON.parse(m.routes_table(mallGo));
+    assert.equal(table.ok, true, JSON.stringify(table));
+    assert.equal(typeof table.tree.receiver, "string");
+    assert.ok(table.alerts.length > 10);
+    for (const a of table.alerts) {
+      assert.match(a.path, /^rules\.groups\[\d+\]\.rules\[\d+\]$/);
+      const routed = JSON.parse(m.route(mallGo, JSON.stringify(a.labels), "", "")).result;
+      assert.deepEqual(a.receivers, routed.receivers, a.alert);
+      assert.deepEqual(a.routes, routed.routes.map((r) => r.spec_path), a.alert);
+    }
+  });
+
+  test(`${target}: route and routes_table answer what the native CLI answers`, { skip: !cli && "no target/debug/monctl (run cargo build first)" }, () => {
+    const run = (args) => JSON.parse(execFileSync(cli, args, { cwd: root, stdio: "pipe" }));
+    const native = run(["routes", "test", "examples/mall-go", "--labels", "alertname=MySQLDown,severity=critical", "--format", "json"]);
+    assert.deepEqual(JSON.parse(m.route(mallGo, "alertname=MySQLDown,severity=critical", "", "")).result, native);
+    const show = run(["routes", "show", "examples/mall-go", "--format", "json"]);
+    const table = JSON.parse(m.routes_table(mallGo));
+    assert.deepEqual({ tree: table.tree, alerts: table.alerts }, show);
+  });
+
   test(`${target}: version is the crate version`, () => {
     assert.equal(m.version(), crateVersion);
   });

@@ -15,6 +15,22 @@ const SECRET_FIELDS: &[(&str, &str)] = &[
     ("credentials", "credentials_file"),
 ];
 
+/// Fields people carry over from other tools, with what the spec calls them.
+const FIELD_HINTS: &[(&str, &str)] = &[
+    (
+        "subject",
+        "Alertmanager's email config has no `subject`: set `headers: {Subject: ...}`",
+    ),
+    (
+        "body",
+        "Alertmanager's email config has no `body`: use `text` (plain text) or `html`",
+    ),
+    (
+        "interval",
+        "scrape jobs say `scrape_interval` (rule groups say `interval`)",
+    ),
+];
+
 /// A path into the JSON value, with array indices told apart from keys.
 pub fn spec_path(pointer: &str, instance: &Value) -> SpecPath {
     let mut path = SpecPath::root();
@@ -117,7 +133,12 @@ pub fn describe(
                     format!("unknown field `{field}`"),
                 );
                 let secret = SECRET_FIELDS.iter().find(|(literal, _)| literal == field);
+                let hint = FIELD_HINTS
+                    .iter()
+                    .find(|(name, _)| name == field)
+                    .map(|(_, h)| h.to_string());
                 d.help = match (secret, did_you_mean(field, known.iter().map(String::as_str))) {
+                    _ if hint.is_some() => hint,
                     (Some((_, by_file)), _) => Some(format!(
                         "secrets are never written into generated files: put it in a file and reference it with `{by_file}`"
                     )),

@@ -3,6 +3,7 @@
 //! Deprecated matcher maps are written as matcher lists; secrets as `*_file` fields or `${NAME}`
 //! placeholders; DingTalk configs as webhooks to the DingTalk bridge.
 
+use super::prometheus::tls_config;
 use super::yaml::{document, Fields, HEADER};
 use super::Artifact;
 use crate::model::Model;
@@ -14,7 +15,6 @@ use crate::spec::routing::time::TimeSpec;
 use crate::spec::routing::{
     HttpConfig, InhibitRule, Matcher, Receiver, Route, Routing, Secret, Template, TimeInterval,
 };
-use crate::spec::scrape::TlsConfig;
 use serde_json::Value;
 
 /// alertmanager.yml and the inline template files, when the spec has a routing section.
@@ -145,17 +145,6 @@ fn global(routing: &Routing) -> Value {
         .set("telegram_api_url", &g.telegram_api_url)
         .set("http_config", g.http_config.as_ref().map(http_config));
     f.build()
-}
-
-fn tls_config(tls: &TlsConfig) -> Value {
-    Fields::new()
-        .set("ca_file", &tls.ca_file)
-        .set("cert_file", &tls.cert_file)
-        .set("key_file", &tls.key_file)
-        .set("server_name", &tls.server_name)
-        .set("insecure_skip_verify", tls.insecure_skip_verify)
-        .set("min_version", tls.min_version)
-        .build()
 }
 
 fn http_config(http: &HttpConfig) -> Value {

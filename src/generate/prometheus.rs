@@ -89,22 +89,24 @@ fn http_client(fields: &mut Fields, http: &HttpClient) {
         );
     }
     if let Some(tls) = &http.tls_config {
-        fields.set(
-            "tls_config",
-            Fields::new()
-                .set("ca_file", &tls.ca_file)
-                .set("cert_file", &tls.cert_file)
-                .set("key_file", &tls.key_file)
-                .set("server_name", &tls.server_name)
-                .set("insecure_skip_verify", tls.insecure_skip_verify)
-                .set("min_version", tls.min_version)
-                .build(),
-        );
+        fields.set("tls_config", tls_config(tls));
     }
     fields
         .set("proxy_url", &http.proxy_url)
         .set("follow_redirects", http.follow_redirects)
         .set("enable_http2", http.enable_http2);
+}
+
+/// A `tls_config` block, as Prometheus and Alertmanager both write it.
+pub(super) fn tls_config(tls: &crate::spec::scrape::TlsConfig) -> Value {
+    Fields::new()
+        .set("ca_file", &tls.ca_file)
+        .set("cert_file", &tls.cert_file)
+        .set("key_file", &tls.key_file)
+        .set("server_name", &tls.server_name)
+        .set("insecure_skip_verify", tls.insecure_skip_verify)
+        .set("min_version", tls.min_version)
+        .build()
 }
 
 fn static_configs(configs: &[StaticConfig]) -> Vec<Value> {

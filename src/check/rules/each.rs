@@ -19,6 +19,21 @@ impl RuleSite<'_> {
         self.path.key("expr")
     }
 
+    /// Every label and annotation of the rule as (section, key, template).
+    pub fn templates(&self) -> impl Iterator<Item = (&'static str, &str, &str)> {
+        let labels = self
+            .rule
+            .labels
+            .iter()
+            .map(|(k, v)| ("labels", k.0.as_str(), v.as_str()));
+        let annotations = self
+            .rule
+            .annotations
+            .iter()
+            .map(|(k, v)| ("annotations", k.as_str(), v.as_str()));
+        labels.chain(annotations)
+    }
+
     pub fn events(&self) -> impl Iterator<Item = &Event> {
         self.analysis.into_iter().flat_map(|a| a.events.iter())
     }

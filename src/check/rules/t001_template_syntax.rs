@@ -19,18 +19,7 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for site in rules(ctx) {
-        let fields = site
-            .rule
-            .labels
-            .iter()
-            .map(|(k, v)| ("labels", k.0.as_str(), v))
-            .chain(
-                site.rule
-                    .annotations
-                    .iter()
-                    .map(|(k, v)| ("annotations", k.as_str(), v)),
-            );
-        for (section, key, value) in fields {
+        for (section, key, value) in site.templates() {
             if let Err(e) = read(value) {
                 let d = out.report(
                     site.path.key(section).key(key),

@@ -22,18 +22,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         let (Some(_), Some(analysis)) = (&site.rule.alert, site.analysis) else {
             continue;
         };
-        let fields = site
-            .rule
-            .labels
-            .iter()
-            .map(|(k, v)| ("labels", k.0.as_str(), v))
-            .chain(
-                site.rule
-                    .annotations
-                    .iter()
-                    .map(|(k, v)| ("annotations", k.as_str(), v)),
-            );
-        for (section, key, value) in fields {
+        for (section, key, value) in site.templates() {
             let Ok(info) = read(value) else { continue };
             for (label, offset) in info.labels {
                 if analysis.output.never_has(&label) {

@@ -215,9 +215,8 @@ fn the_seed_as_written_is_rejected_by_amtool_and_by_monctl() {
         assert!(!ok, "amtool accepted the seed:\n{output}");
         assert!(output.contains("dingtalk_configs"), "{output}");
     }
-    let files = support::read_spec_dir(
-        &support::repo_root().join("tests/fixtures/routing/seed-as-written"),
-    );
+    let files =
+        support::read_spec_dir(&support::repo_root().join("tests/fixtures/seed-as-written"));
     assert!(monctl::generate(&files).is_err());
 }
 

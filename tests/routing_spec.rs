@@ -277,9 +277,8 @@ fn inhibit_rules_time_intervals_and_templates_are_validated() {
 /// The seed's alertmanager.yml, as written: every problem at once, each at its line.
 #[test]
 fn the_seed_as_written_reports_every_problem() {
-    let files = support::read_spec_dir(
-        &support::repo_root().join("tests/fixtures/routing/seed-as-written"),
-    );
+    let files =
+        support::read_spec_dir(&support::repo_root().join("tests/fixtures/seed-as-written"));
     let (_, diagnostics) = monctl::load_model(&files);
     let lines: Vec<String> = diagnostics
         .iter()

@@ -5,7 +5,6 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 use monctl::routing::{self, cases, show, Instant, LabelSet, RouteResult, Simulator};
-use monctl::spec::routing::matcher::{parse_matchers, MatchOp};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -104,15 +103,7 @@ fn load(path: &Path) -> Result<(monctl::model::Model, Vec<monctl::SourceFile>), 
 
 /// `a=b,c="d,e"` into a label set; every pair must be name=value.
 fn parse_labels(text: &str) -> Result<LabelSet, String> {
-    let matchers = parse_matchers(text).map_err(|e| format!("labels `{text}`: {e}"))?;
-    let mut labels = LabelSet::new();
-    for m in matchers {
-        if m.op != MatchOp::Equal {
-            return Err(format!("labels `{text}`: `{m}` is not a name=value pair"));
-        }
-        labels.insert(m.name, m.value);
-    }
-    Ok(labels)
+    monctl::routing::parse_label_set(text)
 }
 
 fn list(items: &[String]) -> String {

@@ -24,7 +24,6 @@
 //! when they cannot answer (codes: `invalid-input`, `spec-errors`, `no-routing`, `unknown-code`).
 
 use monctl::routing::{show, Instant, LabelSet, Simulator};
-use monctl::spec::routing::matcher::{parse_matchers, MatchOp};
 use monctl::{Diagnostic, SourceFile};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
@@ -216,15 +215,7 @@ pub fn parse_label_set(text: &str) -> Result<LabelSet, String> {
     if let Ok(value) = serde_json::from_str::<Value>(text) {
         return label_set_from_value(&value, "labels");
     }
-    let matchers = parse_matchers(text).map_err(|e| format!("labels `{text}`: {e}"))?;
-    let mut labels = LabelSet::new();
-    for m in matchers {
-        if m.op != MatchOp::Equal {
-            return Err(format!("labels `{text}`: `{m}` is not a name=value pair"));
-        }
-        labels.insert(m.name, m.value);
-    }
-    Ok(labels)
+    monctl::routing::parse_label_set(text)
 }
 
 fn label_set_from_value(value: &Value, what: &str) -> Result<LabelSet, String> {

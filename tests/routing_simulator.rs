@@ -27,11 +27,14 @@ fn route_api_answers_for_a_loaded_model() {
     )
     .unwrap();
     assert_eq!(result.receivers, ["critical-alerts"]);
-    assert_eq!(result.routes[0].route.group_wait.to_string(), "0s");
+    assert_eq!(result.routes[0].route.opts.group_wait.to_string(), "0s");
     // Inherited from the root: group_interval and group_by.
-    assert_eq!(result.routes[0].route.group_interval.to_string(), "10s");
     assert_eq!(
-        result.routes[0].route.group_by,
+        result.routes[0].route.opts.group_interval.to_string(),
+        "10s"
+    );
+    assert_eq!(
+        result.routes[0].route.opts.group_by,
         ["alertname", "cluster", "service"]
     );
     let inhibited = monctl::route_with_firing(

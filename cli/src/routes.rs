@@ -122,19 +122,20 @@ fn human_result(result: &RouteResult) -> String {
     out.push_str(&format!("receivers: {}\n", list(&result.receivers)));
     for r in &result.routes {
         let m = &r.route;
-        let group_by = if m.group_by_all {
+        let o = &m.opts;
+        let group_by = if o.group_by_all {
             "...".to_string()
         } else {
-            m.group_by.join(", ")
+            o.group_by.join(", ")
         };
         out.push_str(&format!(
             "  {}  receiver: {}  group_by: [{}]  group_wait: {}  group_interval: {}  repeat_interval: {}{}\n",
             m.spec_path,
-            m.receiver,
+            o.receiver,
             group_by,
-            m.group_wait,
-            m.group_interval,
-            m.repeat_interval,
+            o.group_wait,
+            o.group_interval,
+            o.repeat_interval,
             r.muted_by
                 .as_ref()
                 .map(|why| format!("  MUTED ({why})"))

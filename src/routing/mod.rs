@@ -146,13 +146,16 @@ impl<'a> Simulator<'a> {
             routes
                 .iter()
                 .filter(|r| !r.muted)
-                .map(|r| r.route.receiver.clone())
+                .map(|r| r.route.opts.receiver.clone())
                 .collect()
         };
         RouteResult {
             labels: labels.clone(),
             at,
-            receivers: routes.iter().map(|r| r.route.receiver.clone()).collect(),
+            receivers: routes
+                .iter()
+                .map(|r| r.route.opts.receiver.clone())
+                .collect(),
             routes,
             inhibited,
             inhibited_by,

@@ -223,12 +223,9 @@ pub struct RouteMatch {
     pub path: Vec<usize>,
     /// `routing.route.routes[0]`.
     pub spec_path: String,
-    pub receiver: String,
-    pub group_by: Vec<String>,
-    pub group_by_all: bool,
-    pub group_wait: Duration,
-    pub group_interval: Duration,
-    pub repeat_interval: Duration,
+    /// Receiver, grouping and timings, as the route applies them after inheritance.
+    #[serde(flatten)]
+    pub opts: RouteOpts,
     /// The labels that form the alert's group on this route.
     pub group_labels: LabelSet,
     /// Alertmanager's group key: `<route key>:<group labels>`.
@@ -271,12 +268,7 @@ impl RouteTree {
                 RouteMatch {
                     path: node.path.clone(),
                     spec_path: node.spec_path().to_string(),
-                    receiver: node.opts.receiver.clone(),
-                    group_by: node.opts.group_by.clone(),
-                    group_by_all: node.opts.group_by_all,
-                    group_wait: node.opts.group_wait,
-                    group_interval: node.opts.group_interval,
-                    repeat_interval: node.opts.repeat_interval,
+                    opts: node.opts.clone(),
                     group_key: format!("{}:{}", node.key, label_set_string(&group_labels)),
                     group_labels,
                     mute_time_intervals: node.mute_time_intervals.clone(),
@@ -346,7 +338,7 @@ mod tests {
     fn receivers(tree: &RouteTree, pairs: &[(&str, &str)]) -> Vec<String> {
         tree.matching_routes(&labels(pairs))
             .into_iter()
-            .map(|m| m.receiver)
+            .map(|m| m.opts.receiver)
             .collect()
     }
 
@@ -396,9 +388,9 @@ route:
         assert_eq!(m.len(), 1);
         let m = &m[0];
         assert_eq!(m.spec_path, "routing.route.routes[1].routes[0]");
-        assert!(m.group_by_all);
-        assert_eq!(m.group_wait, Duration::from_secs(1));
-        assert_eq!(m.group_interval, DEFAULT_GROUP_INTERVAL);
+        assert!(m.opts.group_by_all);
+        assert_eq!(m.opts.group_wait, Duration::from_secs(1));
+        assert_eq!(m.opts.group_interval, DEFAULT_GROUP_INTERVAL);
         assert_eq!(
             m.group_key,
             r#"{}/{severity=~"critical|warning"}/{team="a"}:{alertname="X", severity="warning", team="a"}"#

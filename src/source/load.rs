@@ -42,6 +42,17 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// A load that stopped before any typed spec could be built.
+    fn failed(tree: Node, file_names: Vec<String>, diagnostics: Vec<Diagnostic>) -> Self {
+        Loaded {
+            spec: None,
+            tree,
+            file_names,
+            texts: Vec::new(),
+            diagnostics,
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -223,13 +234,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
             )
             .with_help("point monctl at the folder that holds only the spec"),
         );
-        return Loaded {
-            spec: None,
-            tree,
-            file_names,
-            texts: Vec::new(),
-            diagnostics,
-        };
+        return Loaded::failed(tree, file_names, diagnostics);
     }
     let total: usize = files.iter().map(|f| f.text.len()).sum();
     if total > limits.max_total_bytes {
@@ -241,13 +246,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
                 limits.max_total_bytes
             ),
         ));
-        return Loaded {
-            spec: None,
-            tree,
-            file_names,
-            texts: Vec::new(),
-            diagnostics,
-        };
+        return Loaded::failed(tree, file_names, diagnostics);
     }
 
     let mut conflicts = Vec::new();

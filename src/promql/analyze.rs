@@ -127,18 +127,22 @@ pub struct Analysis {
 
 /// Parses and analyses an expression.
 pub fn analyze(expr: &str, resolver: &dyn SeriesResolver) -> Result<Analysis, String> {
-    let ast = parser::parse(expr)?;
+    Ok(analyze_ast(&super::parse(expr)?, resolver))
+}
+
+/// Analyses an expression parsed earlier (the model parses each rule's expression once).
+pub fn analyze_ast(ast: &Expr, resolver: &dyn SeriesResolver) -> Analysis {
     let mut walker = Walker {
         resolver,
         events: Vec::new(),
     };
-    let node = walker.expr(&ast);
-    Ok(Analysis {
+    let node = walker.expr(ast);
+    Analysis {
         events: walker.events,
         output: node.labels,
         value_type: ast.value_type(),
-        conditional: is_conditional(&ast) || is_watchdog(&ast),
-    })
+        conditional: is_conditional(ast) || is_watchdog(ast),
+    }
 }
 
 struct Walker<'a> {

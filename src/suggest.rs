@@ -82,8 +82,7 @@ fn trigrams(name: &str) -> impl Iterator<Item = [u8; 3]> + '_ {
         .chain(name.bytes())
         .chain([0u8])
         .collect();
-    (0..padded.len().saturating_sub(2))
-        .map(move |i| [padded[i], padded[i + 1], padded[i + 2]])
+    (0..padded.len().saturating_sub(2)).map(move |i| [padded[i], padded[i + 1], padded[i + 2]])
 }
 
 #[cfg(test)]
@@ -105,7 +104,9 @@ mod tests {
         // A catalog-sized set: the shortlist must keep the best match of a full scan.
         let mut names: Vec<String> = Vec::new();
         for family in ["node", "mysql", "redis", "kube", "go", "process", "es"] {
-            for part in ["cpu", "memory", "disk", "network", "requests", "errors", "latency"] {
+            for part in [
+                "cpu", "memory", "disk", "network", "requests", "errors", "latency",
+            ] {
                 for suffix in ["total", "seconds", "bytes", "ratio", "info"] {
                     names.push(format!("{family}_{part}_{suffix}"));
                 }
@@ -127,6 +128,9 @@ mod tests {
                 "{word}"
             );
         }
-        assert_eq!(suggester.suggest("node_cpu_secnds"), Some("node_cpu_seconds"));
+        assert_eq!(
+            suggester.suggest("node_cpu_secnds"),
+            Some("node_cpu_seconds")
+        );
     }
 }

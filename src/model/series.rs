@@ -4,8 +4,8 @@
 
 use super::catalog::{CatalogEntry, Origin};
 use super::targets::{series_labels, target_labels};
-use crate::promql::{LabelFlow, SeriesInfo, SeriesResolver, SeriesSource};
 use crate::catalog::PrefixFamily;
+use crate::promql::{LabelFlow, SeriesInfo, SeriesResolver, SeriesSource};
 use crate::spec::{Duration, MetricType, ScrapeJob, Spec};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};

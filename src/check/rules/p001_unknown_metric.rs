@@ -2,10 +2,10 @@
 
 use super::each::{at_token, rules};
 use crate::check::{Context, Family, Findings, Rule, RuleMeta};
-use crate::suggest::Suggester;
-use std::collections::HashMap;
 use crate::diagnostic::Severity;
 use crate::promql::{find_metric, Event, SeriesSource};
+use crate::suggest::Suggester;
+use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     meta: RuleMeta {

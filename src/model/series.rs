@@ -9,6 +9,7 @@ use crate::promql::{LabelFlow, SeriesInfo, SeriesResolver, SeriesSource};
 use crate::spec::{Duration, MetricType, ScrapeJob, Spec};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// What the series resolver knows: catalog, job labels and recording-rule outputs, indexed by
 /// name so that resolving a selector costs the same whatever the number of jobs and packs; and
@@ -113,8 +114,8 @@ impl<'a> Resolver<'a> {
         for (family, pack, job) in matching().filter(|(f, _, _)| f.prefix.len() == longest) {
             match &mut entry {
                 Some(entry) => {
-                    if !entry.jobs.iter().any(|j| j == job) {
-                        entry.jobs.push(job.to_string());
+                    if !entry.jobs.iter().any(|j| **j == **job) {
+                        entry.jobs.push(Arc::from(*job));
                     }
                 }
                 None => {
@@ -124,7 +125,7 @@ impl<'a> Resolver<'a> {
                         origin: Origin::Pack {
                             pack: pack.to_string(),
                         },
-                        jobs: vec![job.to_string()],
+                        jobs: vec![Arc::from(*job)],
                     })
                 }
             }
@@ -166,7 +167,7 @@ impl<'a> Resolver<'a> {
         let mut labels: Option<LabelFlow> = None;
         let mut interval: Option<Duration> = None;
         for job_name in &entry.jobs {
-            let Some((job, target, job_interval)) = self.jobs.get(job_name.as_str()) else {
+            let Some((job, target, job_interval)) = self.jobs.get(&**job_name) else {
                 continue;
             };
             let series = series_labels(job, &own.union(target));
@@ -179,7 +180,7 @@ impl<'a> Resolver<'a> {
         let scraped = labels.is_some();
         let source = if scraped {
             SeriesSource::Scraped {
-                jobs: entry.jobs.clone(),
+                jobs: entry.jobs.iter().map(|j| j.to_string()).collect(),
             }
         } else {
             SeriesSource::NotScraped

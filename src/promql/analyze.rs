@@ -8,12 +8,13 @@ use promql_parser::parser::{
     self, AggregateExpr, BinaryExpr, Call, Expr, LabelModifier, VectorMatchCardinality,
     VectorSelector,
 };
+use std::sync::Arc;
 
 /// Where a series comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeriesSource {
     /// Scraped by these jobs.
-    Scraped { jobs: Vec<String> },
+    Scraped { jobs: Arc<[String]> },
     /// Written by a recording rule.
     Recorded,
     /// In the catalog, but no scrape job collects it.
@@ -718,7 +719,7 @@ mod tests {
                 family: None,
                 labels,
                 source: SeriesSource::Scraped {
-                    jobs: vec!["j".into()],
+                    jobs: Arc::from(vec!["j".to_string()]),
                 },
                 scrape_interval: Some(Duration::from_secs(15)),
                 bounds: (name == "up").then_some((0.0, 1.0)),

@@ -10,13 +10,24 @@ use crate::spec::{Rule, RuleGroup};
 pub struct RuleSite<'a> {
     pub group: &'a RuleGroup,
     pub rule: &'a Rule,
-    pub path: SpecPath,
+    /// `rules.groups[group].rules[index]`, built only for the rules a finding is about.
+    group_index: usize,
+    rule_index: usize,
     pub analysis: Option<&'a Analysis>,
 }
 
 impl RuleSite<'_> {
+    pub fn path(&self) -> SpecPath {
+        SpecPath::root()
+            .key("rules")
+            .key("groups")
+            .index(self.group_index)
+            .key("rules")
+            .index(self.rule_index)
+    }
+
     pub fn expr_path(&self) -> SpecPath {
-        self.path.key("expr")
+        self.path().key("expr")
     }
 
     /// Every label and annotation of the rule as (section, key, template).
@@ -53,12 +64,8 @@ pub fn rules<'a>(ctx: &'a Context) -> impl Iterator<Item = RuleSite<'a>> + 'a {
                 .map(move |(r, rule)| RuleSite {
                     group,
                     rule,
-                    path: SpecPath::root()
-                        .key("rules")
-                        .key("groups")
-                        .index(g)
-                        .key("rules")
-                        .index(r),
+                    group_index: g,
+                    rule_index: r,
                     analysis: ctx.model.rule_analysis(g, r),
                 })
         })

@@ -35,7 +35,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         match seen.get(&key) {
             Some(first) => {
                 let d = out.report(
-                    site.path.clone(),
+                    site.path(),
                     format!(
                         "{kind} `{name}` with the same labels is defined twice (first at {first})"
                     ),
@@ -44,7 +44,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 d.related_paths.push(first.clone());
             }
             None => {
-                seen.insert(key, site.path.clone());
+                seen.insert(key, site.path());
             }
         }
     }

@@ -25,7 +25,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         let interval = site.group.interval.unwrap_or(global);
         if for_.millis > 0 && for_ < interval {
             out.report(
-                site.path.key("for"),
+                site.path().key("for"),
                 format!("`for: {for_}` is shorter than the evaluation interval ({interval})"),
             )
             .help = Some(format!(

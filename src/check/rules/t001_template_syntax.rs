@@ -22,7 +22,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         for (section, key, value) in site.templates() {
             if let Err(e) = read(value) {
                 let d = out.report(
-                    site.path.key(section).key(key),
+                    site.path().key(section).key(key),
                     format!("template does not parse: {}", e.message),
                 );
                 d.help = Some("Go template syntax: {{ $labels.name }}, {{ $value | humanize }}, {{ if ... }}...{{ end }}".into());

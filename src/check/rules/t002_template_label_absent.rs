@@ -35,7 +35,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                         .collect();
                     have.sort_unstable();
                     let d = out.report(
-                        site.path.key(section).key(key),
+                        site.path().key(section).key(key),
                         format!("`$labels.{label}` is always empty: the expression's series have no `{label}`"),
                     );
                     d.help = Some(if have.is_empty() {

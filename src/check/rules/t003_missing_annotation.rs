@@ -29,7 +29,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 .is_some_and(|v| !v.trim().is_empty());
             if !present {
                 out.report(
-                    site.path.clone(),
+                    site.path(),
                     format!("alert `{alert}` has no `{required}` annotation"),
                 )
                 .help = Some(format!("add annotations.{required}"));

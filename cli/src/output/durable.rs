@@ -8,9 +8,21 @@ use std::path::Path;
 
 /// Creates `path` (never through an existing file or symbolic link), writes `bytes`, fsyncs it.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    create_new(path, bytes)?;
+    sync_file(path)
+}
+
+/// Creates `path` (never through an existing file or symbolic link) and writes `bytes`, without
+/// waiting for the disk: [`sync_file`] it before it counts.
+pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    file.write_all(bytes)
+}
+
+/// Waits until `path`'s content is on disk. Writing many files first and syncing them after
+/// lets the file system write them back together instead of one by one.
+pub fn sync_file(path: &Path) -> io::Result<()> {
+    File::open(path)?.sync_all()
 }
 
 /// Makes the entries of a folder (files created, renamed or removed in it) durable.

@@ -64,9 +64,10 @@ pub fn write_all(out: &Path, artifacts: &[Artifact], force: bool) -> Result<Writ
 }
 
 fn write_into(dir: &OutDir, artifacts: &[Artifact], force: bool) -> Result<Written, String> {
-    let _lock = durable::lock(dir.root(), dir.shown_root(), true)?;
+    let nothing_written = |e: String| format!("{e}; nothing was written");
+    let _lock = durable::lock(dir.root(), dir.shown_root(), true).map_err(nothing_written)?;
     let notes: Vec<String> = transaction::recover(dir)?.into_iter().collect();
-    let plan = plan::plan(Some(dir), artifacts)?;
+    let plan = plan::plan(Some(dir), artifacts).map_err(nothing_written)?;
     let mut warnings = plan.warnings;
     if !plan.conflicts.is_empty() {
         if !force {

@@ -146,7 +146,7 @@ fn stage(out: &OutDir, journal: &Journal, writes: &[(String, Vec<u8>)]) -> Resul
         out.check_parents(&write.temp)?;
         create_txn_parent(out, &write.temp)?;
         testhook::fail("stage", index)
-            .and_then(|_| durable::write_new(&out.real(&write.temp), content))
+            .and_then(|_| durable::create_new(&out.real(&write.temp), content))
             .map_err(io_err(out, "write", &write.temp))?;
         touched_dirs(&write.temp, &mut dirs);
         if let Some(backup) = &write.backup {
@@ -159,6 +159,9 @@ fn stage(out: &OutDir, journal: &Journal, writes: &[(String, Vec<u8>)]) -> Resul
             ))?;
             touched_dirs(backup, &mut dirs);
         }
+    }
+    for write in &journal.writes {
+        durable::sync_file(&out.real(&write.temp)).map_err(io_err(out, "write", &write.temp))?;
     }
     sync_all(out, &dirs)
 }

@@ -31,13 +31,15 @@ const stats = {
   analysisMs: [] as number[],
   /** ms from posting each analysis shown to the worker until its answer was back. */
   roundTripMs: [] as number[],
-  /** ms from the last edit to its diagnostics being shown (the debounce included). */
+  /** ms from the last edit to its diagnostics being shown (the debounce included; NaN after a load). */
   editToDiagnosticsMs: [] as number[],
   /** ms the page spent showing each analysis (diagnostics, problems, generated files). */
   renderMs: [] as number[],
   /** Analyses shown, and answers not shown because the spec changed while they were computed. */
   analyses: 0,
   dropped: 0,
+  /** The last analyses (performance.now() times): sent to the worker, answered, shown or dropped. */
+  timeline: [] as { sent: number; answered: number; shown: number; status: string }[],
   /** The worker's own counts: requests superseded before being sent, stale answers, restarts. */
   worker: core.stats,
 };
@@ -95,6 +97,8 @@ function loadFiles(files: SpecFile[], example?: string): Promise<void> {
   state.states = new Map(files.map((f) => [f.name, EditorState.create({ doc: f.text, extensions: editorExtensions })]));
   state.active = "";
   state.baseline = new Map();
+  problemsShown = PROBLEMS_SHOWN;
+  editedAt = 0;
   state.baselineOf = files.map(({ name, text }) => ({ name, text }));
   state.generatedTab = undefined;
   switchFile(state.names[0]);
@@ -166,9 +170,14 @@ async function analyze() {
   const sent = snapshot();
   const forBaseline = state.baselineOf && sameFiles(files, state.baselineOf) ? state.baselineOf : undefined;
   $("status").setAttribute("aria-busy", "true");
+  const entry = { sent: performance.now(), answered: -1, shown: -1, status: "" };
+  stats.timeline.push(entry);
+  if (stats.timeline.length > 100) stats.timeline.shift();
   let answer;
   try {
     answer = await core.generate(files);
+    entry.answered = performance.now();
+    entry.status = answer.status;
   } catch (e) {
     $("status").textContent = `the check failed: ${e}`;
     $("status").className = "status error";
@@ -183,6 +192,7 @@ async function analyze() {
   }
   if (answer.status !== "done" || !unchangedSince(sent)) {
     if (answer.status !== "superseded") stats.dropped++;
+    if (answer.status === "done") entry.status = "changed";
     return;
   }
   $("status").removeAttribute("aria-busy");
@@ -192,8 +202,9 @@ async function analyze() {
   stats.roundTripMs.push(answer.roundTripMs);
   stats.analyses++;
   const shown = performance.now();
+  entry.shown = shown;
   stats.renderMs.push(shown - t0);
-  if (editedAt) stats.editToDiagnosticsMs.push(shown - editedAt);
+  stats.editToDiagnosticsMs.push(editedAt ? shown - editedAt : NaN);
   if (stats.firstDiagnosticsMs < 0) stats.firstDiagnosticsMs = shown;
   document.body.dataset.analyses = String(stats.analyses);
 }
@@ -274,6 +285,11 @@ function renderStatus(ms: number) {
 // ---------------------------------------------------------------------------------------------
 // Problems
 
+/** Problems listed at first, and added per "show more": a list of thousands would take the page
+ * hundreds of milliseconds to lay out, on every check. */
+const PROBLEMS_SHOWN = 100;
+let problemsShown = PROBLEMS_SHOWN;
+
 function renderProblems() {
   const list = $("problems");
   if (state.diagnostics.length === 0) {
@@ -283,45 +299,58 @@ function renderProblems() {
     list.replaceChildren(li);
     return;
   }
-  list.replaceChildren(
-    ...state.diagnostics.map((d) => {
-      const li = document.createElement("li");
-      li.className = `problem ${d.severity}`;
-      li.tabIndex = 0;
-      const icon = document.createElement("span");
-      icon.className = "sev";
-      icon.textContent = d.severity === "error" ? "●" : d.severity === "warning" ? "▲" : "i";
-      icon.title = d.severity;
-      const code = document.createElement("button");
-      code.type = "button";
-      code.className = "code";
-      code.textContent = d.code;
-      code.title = `What is ${d.code}?`;
-      code.addEventListener("click", (e) => {
-        e.stopPropagation();
-        void showExplanation(d.code);
-      });
-      const msg = document.createElement("span");
-      msg.className = "msg";
-      inline(d.message, msg);
-      const where = document.createElement("span");
-      where.className = "where";
-      where.textContent = d.location ? `${d.location.file}:${d.location.start.line}:${d.location.start.column}` : d.path;
-      li.append(icon, code, msg, where);
-      if (d.help) {
-        const help = document.createElement("div");
-        help.className = "help";
-        inline(`help: ${d.help}`, help);
-        li.append(help);
-      }
-      const go = () => reveal(d);
-      li.addEventListener("click", go);
-      li.addEventListener("keydown", (e) => {
-        if (e.key === "Enter") go();
-      });
-      return li;
-    }),
-  );
+  const items = state.diagnostics.slice(0, problemsShown).map(problemItem);
+  const hidden = state.diagnostics.length - items.length;
+  if (hidden > 0) {
+    const li = el("li", "more");
+    const more = el("button", "", `Show ${Math.min(hidden, PROBLEMS_SHOWN)} more (${hidden} not shown)`);
+    more.type = "button";
+    more.addEventListener("click", () => {
+      problemsShown += PROBLEMS_SHOWN;
+      renderProblems();
+    });
+    li.append(more);
+    items.push(li);
+  }
+  list.replaceChildren(...items);
+}
+
+function problemItem(d: Diagnostic): HTMLLIElement {
+  const li = document.createElement("li");
+  li.className = `problem ${d.severity}`;
+  li.tabIndex = 0;
+  const icon = document.createElement("span");
+  icon.className = "sev";
+  icon.textContent = d.severity === "error" ? "●" : d.severity === "warning" ? "▲" : "i";
+  icon.title = d.severity;
+  const code = document.createElement("button");
+  code.type = "button";
+  code.className = "code";
+  code.textContent = d.code;
+  code.title = `What is ${d.code}?`;
+  code.addEventListener("click", (e) => {
+    e.stopPropagation();
+    void showExplanation(d.code);
+  });
+  const msg = document.createElement("span");
+  msg.className = "msg";
+  inline(d.message, msg);
+  const where = document.createElement("span");
+  where.className = "where";
+  where.textContent = d.location ? `${d.location.file}:${d.location.start.line}:${d.location.start.column}` : d.path;
+  li.append(icon, code, msg, where);
+  if (d.help) {
+    const help = document.createElement("div");
+    help.className = "help";
+    inline(`help: ${d.help}`, help);
+    li.append(help);
+  }
+  const go = () => reveal(d);
+  li.addEventListener("click", go);
+  li.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") go();
+  });
+  return li;
 }
 
 function reveal(d: Diagnostic) {

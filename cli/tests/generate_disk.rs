@@ -685,3 +685,118 @@ fn sigkill_at_random_moments_leaves_old_or_new_and_the_next_run_recovers() {
         "killed with the old tree {old_seen}x, the new {new_seen}x, mid-switch {mixed_seen}x"
     );
 }
+
+/// A tmpfs mounted at a folder for the life of the value (tests skip where mounting is not
+/// allowed, e.g. when not root).
+struct Mount(PathBuf);
+
+impl Mount {
+    fn tmpfs(at: &Path, size: &str) -> Option<Mount> {
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Mount(at.to_path_buf()))
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Replaces `dir` by a tmpfs holding the same files.
+fn remount(dir: &Path, size: &str) -> Option<Mount> {
+    let saved = snapshot(dir);
+    let mount = Mount::tmpfs(dir, size)?;
+    for (rel, content) in &saved {
+        if content == "<folder>" {
+            fs::create_dir_all(dir.join(rel)).unwrap();
+        } else {
+            fs::write(dir.join(rel), content).unwrap();
+        }
+    }
+    Some(mount)
+}
+
+#[test]
+fn a_mount_inside_out_is_switched_on_its_own_file_system() {
+    let c = case(&["a", "b"], &["b", "c"]);
+    let old = snapshot(&c.out);
+    let Some(_mount) = remount(&c.out.join("rules"), "1m") else {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    };
+    assert_eq!(snapshot(&c.out), old);
+    kill_at("MONCTL_TEST_PAUSE_AFTER_STAGING", &c.new, &c.out, &c.root);
+    // The files for rules/ are staged beside them, on the mount, under hidden monctl names.
+    let staged: Vec<String> = snapshot(&c.out)
+        .into_keys()
+        .filter(|k| k.starts_with("rules/.monctl-"))
+        .collect();
+    assert!(!staged.is_empty());
+    let visible = |tree: BTreeMap<String, String>| {
+        tree.into_iter()
+            .filter(|(k, _)| !k.starts_with(".monctl-txn") && !k.starts_with("rules/.monctl-"))
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert_eq!(visible(snapshot(&c.out)), old);
+
+    let run = generate(&c.new, &c.out, &[]);
+    expect_code(&run, 0);
+    assert!(stderr(&run).contains("deleted the temporary files"));
+    assert_eq!(snapshot(&c.out), reference(&c.root, &c.new, "new"));
+
+    kill_at("MONCTL_TEST_PAUSE_MID_SWITCH", &c.old, &c.out, &c.root);
+    let run = generate(&c.old, &c.out, &[]);
+    expect_code(&run, 0);
+    assert!(stderr(&run).contains("finished the switch"));
+    assert_eq!(snapshot(&c.out), old);
+}
+
+#[test]
+fn a_full_disk_while_staging_leaves_the_old_tree_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..40).map(|i| format!("group-{i:02}")).collect();
+    let small = write_spec(tmp.path(), "small.yml", &names[..2], 1);
+    let large = write_spec(tmp.path(), "large.yml", &names, 2);
+    let out = tmp.path().join("out");
+    fs::create_dir(&out).unwrap();
+    // 40 rule files of about 400 bytes take a 4 KiB page each: more than 64 KiB.
+    let Some(_mount) = Mount::tmpfs(&out, "64k") else {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    };
+    expect_code(&generate(&small, &out, &[]), 0);
+    let before = snapshot(&out);
+    let run = generate(&large, &out, &[]);
+    expect_code(&run, 2);
+    assert!(
+        stderr(&run).contains("No space left on device"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(stderr(&run).contains("nothing in"), "{}", stderr(&run));
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "the old tree, exactly, and no leftovers"
+    );
+}
+
+#[test]
+fn out_itself_may_be_a_mount_point() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = write_spec(tmp.path(), "spec.yml", &groups(&["a", "b"]), 1);
+    let out = tmp.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let Some(_mount) = Mount::tmpfs(&out, "1m") else {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    };
+    expect_code(&generate(&spec, &out, &[]), 0);
+    assert_eq!(snapshot(&out), reference(tmp.path(), &spec, "spec"));
+}

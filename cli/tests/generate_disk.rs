@@ -499,8 +499,9 @@ fn a_read_only_rules_folder_leaves_the_old_tree_exactly() {
     assert_eq!(snapshot(&c.out), before);
 }
 
-/// Starts a run that pauses at `point`, waits until it is there, kills it (SIGKILL).
-fn kill_at(point: &str, spec: &Path, out: &Path, signal_dir: &Path) {
+/// Starts a run that pauses at `point`, waits until it is there, calls `meanwhile`, then kills
+/// it (SIGKILL).
+fn paused_at(point: &str, spec: &Path, out: &Path, signal_dir: &Path, meanwhile: impl FnOnce()) {
     let signal = signal_dir.join(format!("{point}.signal"));
     let _ = fs::remove_file(&signal);
     let mut child = command(&[Path::new("generate"), spec, Path::new("--out"), out])
@@ -517,8 +518,38 @@ fn kill_at(point: &str, spec: &Path, out: &Path, signal_dir: &Path) {
         }
         std::thread::sleep(Duration::from_millis(10));
     }
+    meanwhile();
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+fn kill_at(point: &str, spec: &Path, out: &Path, signal_dir: &Path) {
+    paused_at(point, spec, out, signal_dir, || {});
+}
+
+#[test]
+fn two_runs_cannot_write_one_folder_at_once() {
+    let c = case(&["a"], &["b"]);
+    paused_at(
+        "MONCTL_TEST_PAUSE_AFTER_STAGING",
+        &c.new,
+        &c.out,
+        &c.root,
+        || {
+            for extra in [&[][..], &["--check"][..]] {
+                let run = generate(&c.old, &c.out, extra);
+                expect_code(&run, 2);
+                assert!(
+                    stderr(&run).contains("another monctl run is writing"),
+                    "{}",
+                    stderr(&run)
+                );
+            }
+        },
+    );
+    // Killed: the lock went with the process.
+    expect_code(&generate(&c.new, &c.out, &[]), 0);
+    assert_eq!(snapshot(&c.out), reference(&c.root, &c.new, "new"));
 }
 
 fn journal_state(out: &Path) -> Option<String> {

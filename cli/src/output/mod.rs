@@ -11,12 +11,20 @@
 //!   monctl's, where the spec now produces a file, makes the run refuse (nothing written) unless
 //!   `--force` is given (`plan`).
 //! - All or nothing: the new files are staged and fsynced first, a journal records the run, and the
-//!   files are then switched in place one atomic rename each (`journal`, `transaction`). A failure
-//!   or full disk leaves the old files (the switch is undone from backups); a kill leaves either
-//!   the old files plus hidden temporary files, or — when it strikes during the switch itself —
-//!   a journal that the next `monctl generate` completes before doing anything else. Files keep
-//!   their folder (no folder is swapped), so a bind mount or a watcher of DIR sees the new files.
-//!   Two runs cannot write one folder at once (`durable::lock`).
+//!   files are then switched in place one atomic rename each (`journal`, `transaction`). Exactly:
+//!   no output file is ever seen half-written (each is its whole old or whole new content); a
+//!   failure before or during the switch (full disk, permission, a file in the way) puts the old
+//!   files back and the run exits 2; a kill before the commit point leaves the old files (plus
+//!   hidden temporary files); a kill after it leaves a journal, and the folder holds a mix of old
+//!   and new files only from then until the next `monctl generate` on it, which completes the
+//!   switch (or, if it cannot, undoes it) before doing anything else and deletes every temporary
+//!   file. `--check` refuses (exit 2) while such a journal is there. After exit 0 the new files
+//!   and their folder entries are on disk (fsynced).
+//! - Portable: no folder is swapped (no `renameat2(RENAME_EXCHANGE)`): files keep their folders,
+//!   so a bind mount or a watcher of DIR sees the new files, and only `rename` within one file
+//!   system is needed — a mount inside DIR gets its files staged beside them, on that mount. Two
+//!   runs cannot write one folder at once (`durable::lock`, flock on Unix).
+//! - Not covered: another process changing DIR while monctl runs (paths are checked, then used).
 
 mod confine;
 mod durable;

@@ -297,7 +297,12 @@ fn finish(out: &OutDir, journal: &Journal) -> Result<(), String> {
             fs::remove_file(&path).map_err(io_err(out, "delete", name))?;
         }
     }
-    fs::remove_dir_all(out.real(TXN_DIR)).map_err(io_err(out, "delete", TXN_DIR))?;
+    match fs::remove_dir_all(out.real(TXN_DIR)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            return Err(io_err(out, "delete", TXN_DIR)(e));
+        }
+        _ => {}
+    }
     durable::sync_dir(out.root()).map_err(io_err(out, "sync", ""))
 }
 

@@ -1,7 +1,8 @@
 //! The transaction journal, `.monctl-txn/journal.json`: every file a run will create, rename or
 //! remove in the output folder, written (and fsynced) before the first of them is touched, with
 //! the run's state. The state is what recovery goes by; the names are checked on reading so that a
-//! journal, like a manifest, can only ever point at monctl's own paths inside the folder.
+//! journal, like a manifest, can only ever point at monctl's own paths inside the folder, and the
+//! content hashes let it delete only files that still hold what the run expects.
 
 use super::confine::{Found, OutDir};
 use super::durable;
@@ -32,6 +33,8 @@ pub enum State {
 #[derive(Serialize, Deserialize, Clone, Debug)]
 pub struct Write {
     pub path: String,
+    /// The new content's hash: undoing deletes an added file only when it still holds it.
+    pub hash: String,
     pub temp: String,
     pub backup: Option<String>,
 }
@@ -40,6 +43,8 @@ pub struct Write {
 #[derive(Serialize, Deserialize, Clone, Debug)]
 pub struct Remove {
     pub path: String,
+    /// The content that may be removed: a file that changed since is left in place.
+    pub hash: String,
     pub backup: String,
 }
 
@@ -86,7 +91,7 @@ impl Journal {
     pub fn plan(
         out: &OutDir,
         writes: &[(String, Vec<u8>)],
-        removes: &[String],
+        removes: &[(String, String)],
     ) -> Result<Journal, String> {
         let root_device = device(out.root());
         let same_device = |dir: &str| device(&out.real(dir)) == root_device;
@@ -108,7 +113,7 @@ impl Journal {
             }
         }
         let mut planned = Vec::new();
-        for (index, (path, _)) in writes.iter().enumerate() {
+        for (index, (path, content)) in writes.iter().enumerate() {
             let home = relpath::ancestors(path)
                 .into_iter()
                 .rev()
@@ -126,6 +131,7 @@ impl Journal {
             };
             planned.push(Write {
                 path: path.clone(),
+                hash: manifest::hash(content),
                 temp,
                 backup,
             });
@@ -133,8 +139,9 @@ impl Journal {
         let removes = removes
             .iter()
             .enumerate()
-            .map(|(index, path)| Remove {
+            .map(|(index, (path, hash))| Remove {
                 path: path.clone(),
+                hash: hash.clone(),
                 backup: if same_device(relpath::parent(path)) {
                     in_txn("gone", path)
                 } else {
@@ -252,11 +259,13 @@ mod tests {
             dirs: vec!["rules".into()],
             writes: vec![Write {
                 path: "rules/a.yml".into(),
+                hash: manifest::hash(b""),
                 temp: temp.into(),
                 backup: backup.map(str::to_string),
             }],
             removes: vec![Remove {
                 path: "old.yml".into(),
+                hash: manifest::hash(b""),
                 backup: ".monctl-txn/gone/old.yml".into(),
             }],
         }

@@ -17,9 +17,10 @@
 //! be repeated after another kill. Temporary files are deleted only while the durable journal says
 //! `staging` or `rolling_back`, so a `committed` journal always finds every file it needs.
 
-use super::confine::OutDir;
+use super::confine::{Found, OutDir};
 use super::durable;
 use super::journal::{is_in_txn, Journal, State, TXN_DIR};
+use super::manifest;
 use super::relpath;
 use super::testhook;
 use std::collections::BTreeSet;
@@ -37,7 +38,7 @@ fn io_err(out: &OutDir, what: &str, rel: &str) -> impl Fn(io::Error) -> String {
 pub fn apply(
     out: &OutDir,
     writes: &[(String, Vec<u8>)],
-    removes: &[String],
+    removes: &[(String, String)],
 ) -> Result<Vec<String>, String> {
     let mut journal = Journal::plan(out, writes, removes)?;
     let untouched = |e: String| format!("{e}; nothing in {} was changed", out.shown(""));
@@ -139,6 +140,15 @@ fn sync_all(out: &OutDir, dirs: &BTreeSet<String>) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether `rel` is a regular file whose content has `hash`.
+fn holds(out: &OutDir, rel: &str, hash: &str) -> Result<bool, String> {
+    if !matches!(out.inspect(rel)?, Found::File) {
+        return Ok(false);
+    }
+    let content = fs::read(out.real(rel)).map_err(io_err(out, "read", rel))?;
+    Ok(manifest::hash(&content) == hash)
+}
+
 /// Step 2: every new file at its temporary name, every replaced file backed up, all durable.
 fn stage(out: &OutDir, journal: &Journal, writes: &[(String, Vec<u8>)]) -> Result<(), String> {
     let mut dirs = BTreeSet::new();
@@ -194,7 +204,7 @@ fn roll_forward(out: &OutDir, journal: &Journal) -> Result<(), String> {
     for remove in &journal.removes {
         out.check_parents(&remove.path)?;
         let (path, backup) = (out.real(&remove.path), out.real(&remove.backup));
-        if durable::exists(&path) && !durable::exists(&backup) {
+        if !durable::exists(&backup) && holds(out, &remove.path, &remove.hash)? {
             create_txn_parent(out, &remove.backup)?;
             fs::rename(&path, &backup).map_err(io_err(out, "remove", &remove.path))?;
             touched_dirs(&remove.path, &mut dirs);
@@ -245,8 +255,8 @@ fn rollback(out: &OutDir, journal: &Journal, state: State) -> Result<(), String>
             }
             Some(_) => {} // put back already
             None => {
-                // A file this run added.
-                if fs::symlink_metadata(&target).is_ok_and(|m| m.is_file()) {
+                // A file this run added (if it still holds what the run wrote).
+                if holds(out, &write.path, &write.hash)? {
                     fs::remove_file(&target).map_err(io_err(out, "delete", &write.path))?;
                 }
             }
@@ -309,8 +319,8 @@ fn finish(out: &OutDir, journal: &Journal) -> Result<(), String> {
 /// The transaction folder, if any: refused when it is not a real folder.
 fn txn_present(out: &OutDir) -> Result<bool, String> {
     match out.inspect(TXN_DIR)? {
-        super::confine::Found::Missing => Ok(false),
-        super::confine::Found::Dir => Ok(true),
+        Found::Missing => Ok(false),
+        Found::Dir => Ok(true),
         _ => Err(format!(
             "{} is not monctl's transaction folder (it is not a folder); monctl keeps that name \
              for itself: move it away",

@@ -40,10 +40,12 @@ pub fn apply(
     writes: &[(String, Vec<u8>)],
     removes: &[(String, String)],
 ) -> Result<Vec<String>, String> {
-    let mut journal = Journal::plan(out, writes, removes)?;
     let untouched = |e: String| format!("{e}; nothing in {} was changed", out.shown(""));
+    let mut journal = Journal::plan(out, writes, removes).map_err(untouched)?;
     let txn = out.real(TXN_DIR);
-    fs::create_dir(&txn).map_err(io_err(out, "create", TXN_DIR))?;
+    fs::create_dir(&txn)
+        .map_err(io_err(out, "create", TXN_DIR))
+        .map_err(untouched)?;
     if let Err(e) = durable::sync_dir(out.root())
         .and_then(|_| journal.save(out))
         .map_err(io_err(out, "write the journal in", TXN_DIR))
@@ -93,7 +95,7 @@ fn undo_after_commit(out: &OutDir, journal: &mut Journal, cause: String) -> Stri
     if let Err(e) = journal.save(out) {
         return format!(
             "{cause}; monctl could not record that it is undoing the run ({e}), so it left \
-             everything as it is: the next `monctl generate` completes the switch from {}",
+             everything as it is: the next `monctl generate` finishes or undoes the run from {}",
             out.shown(TXN_DIR)
         );
     }

@@ -10,6 +10,7 @@ pub mod docs;
 pub mod schema;
 pub mod source;
 pub mod spec;
+pub mod suggest;
 
 pub use diagnostic::{Diagnostic, Location, Position, Severity, SpecPath};
 pub mod generate;

@@ -5,6 +5,7 @@
 use crate::source::{load_value, FileId, Limits};
 use crate::spec::{LabelSpec, Metric, MetricType};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A bundled set of metric families.
@@ -99,6 +100,40 @@ pub fn packs() -> &'static [Pack] {
 /// The pack with this id.
 pub fn pack(id: &str) -> Option<&'static Pack> {
     packs().iter().find(|p| p.pack == id)
+}
+
+/// The first pack (by id) that defines a series of this name — a family's own name, a derived
+/// `_bucket`/`_sum`/`_count`/`_total` series, or a name under one of its prefix families — for
+/// telling a user which pack a job should opt into.
+pub fn pack_defining(name: &str) -> Option<&'static str> {
+    static NAMES: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names = HashMap::new();
+        for pack in packs() {
+            for metric in &pack.metrics {
+                let full = metric.full_name();
+                for suffix in ["", "_bucket", "_sum", "_count", "_total"] {
+                    names
+                        .entry(format!("{full}{suffix}"))
+                        .or_insert(pack.pack.as_str());
+                }
+            }
+        }
+        names
+    });
+    let by_prefix = || {
+        packs().iter().find_map(|pack| {
+            pack.families
+                .iter()
+                .any(|f| name.starts_with(&f.prefix))
+                .then_some(pack.pack.as_str())
+        })
+    };
+    // A pack earlier by id wins, whether it knows the name exactly or by prefix.
+    match (names.get(name).copied(), by_prefix()) {
+        (Some(exact), Some(prefix)) => Some(exact.min(prefix)),
+        (exact, prefix) => exact.or(prefix),
+    }
 }
 
 /// Ids of all bundled packs.

@@ -3,6 +3,7 @@
 
 use crate::spec::{LabelSpec, Metric, MetricName, MetricType, Spec};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Where a catalog entry comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,8 @@ pub struct CatalogEntry {
     pub name: String,
     pub metric: Metric,
     pub origin: Origin,
-    pub jobs: Vec<String>,
+    /// The jobs by name, shared: a pack's metrics all list the jobs that opt into it.
+    pub jobs: Vec<Arc<str>>,
 }
 
 /// The series Prometheus adds for every target it scrapes.
@@ -54,11 +56,11 @@ const SCRAPE_SERIES: &[(&str, MetricType, &str)] = &[
 ];
 
 pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
-    let all_jobs: Vec<String> = spec
+    let all_jobs: Vec<Arc<str>> = spec
         .scrape
         .jobs
         .iter()
-        .map(|j| j.job_name.clone())
+        .map(|j| Arc::from(j.job_name.as_str()))
         .collect();
     let mut entries: BTreeMap<String, CatalogEntry> = BTreeMap::new();
     for (name, kind, help) in SCRAPE_SERIES {
@@ -84,7 +86,7 @@ pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
             },
         );
     }
-    for job in &spec.scrape.jobs {
+    for (job, job_name) in spec.scrape.jobs.iter().zip(&all_jobs) {
         for pack in job.packs.iter().filter_map(|id| crate::catalog::pack(id)) {
             for metric in &pack.metrics {
                 let name = metric.full_name();
@@ -96,8 +98,9 @@ pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
                     },
                     jobs: Vec::new(),
                 });
-                if !entry.jobs.contains(&job.job_name) {
-                    entry.jobs.push(job.job_name.clone());
+                // A job's packs are all added before the next job's: a repeat is the last one.
+                if entry.jobs.last() != Some(job_name) {
+                    entry.jobs.push(job_name.clone());
                 }
             }
         }
@@ -110,8 +113,8 @@ pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
             .map(|e| e.jobs.clone())
             .unwrap_or_default();
         for job in &metric.jobs {
-            if !jobs.contains(job) {
-                jobs.push(job.clone());
+            if !jobs.iter().any(|j| **j == **job) {
+                jobs.push(Arc::from(job.as_str()));
             }
         }
         entries.insert(

@@ -11,9 +11,9 @@ pub use catalog::{CatalogEntry, Origin};
 pub use series::Resolver;
 pub use targets::{discovered, relabel_step, series_labels, target_labels, LabelSpace};
 
-use crate::codes::{did_you_mean, UNKNOWN_REFERENCE};
+use crate::codes::{did_you_mean, INVALID_PROMQL, UNKNOWN_REFERENCE};
 use crate::diagnostic::{Diagnostic, SpecPath};
-use crate::promql::{analyze, Analysis, LabelFlow};
+use crate::promql::{self, analyze_ast, Analysis, Event, LabelFlow};
 use crate::spec::Spec;
 
 /// One rule of `rules.groups[group].rules[rule]` and what analysing its expression found.
@@ -44,6 +44,8 @@ pub struct Model {
     pub catalog: Vec<CatalogEntry>,
     /// Every rule's analysis, in spec order.
     pub rules: Vec<RuleAnalysis>,
+    /// Where each rule group's rules start in `rules`.
+    group_starts: Vec<usize>,
 }
 
 impl Model {
@@ -106,12 +108,23 @@ impl Model {
             }
         }
         let catalog = catalog::build(&spec);
-        let rules = analyse_rules(&spec, &catalog);
+        let rules = analyse_rules(&spec, &catalog, &mut diagnostics);
+        let group_starts = spec
+            .rules
+            .groups
+            .iter()
+            .scan(0, |start, group| {
+                let this = *start;
+                *start += group.rules.len();
+                Some(this)
+            })
+            .collect();
         (
             Model {
                 spec,
                 catalog,
                 rules,
+                group_starts,
             },
             diagnostics,
         )
@@ -127,42 +140,139 @@ impl Model {
 
     /// The analysis of `rules.groups[group].rules[rule]`.
     pub fn rule_analysis(&self, group: usize, rule: usize) -> Option<&Analysis> {
-        self.rules
-            .iter()
-            .find(|r| r.group == group && r.rule == rule)?
-            .analysis
-            .as_ref()
+        let start = *self.group_starts.get(group)?;
+        let len = self.spec.rules.groups[group].rules.len();
+        (rule < len)
+            .then(|| self.rules[start + rule].analysis.as_ref())
+            .flatten()
     }
 }
 
-/// Analyses every rule; recording rules' outputs become series the later analyses resolve.
-/// Two passes, so a rule may use a series recorded further down.
-fn analyse_rules(spec: &Spec, catalog: &[CatalogEntry]) -> Vec<RuleAnalysis> {
+/// Parses every rule's expression once (reporting those that do not parse) and analyses it;
+/// recording rules' outputs become series the later analyses resolve. A rule that reads a recorded
+/// series is analysed again once every recording rule is known, so it may use a series recorded
+/// further down; the others' analyses cannot change.
+fn analyse_rules(
+    spec: &Spec,
+    catalog: &[CatalogEntry],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<RuleAnalysis> {
     let mut resolver = Resolver::new(spec, catalog);
+    let mut parsed = Vec::new();
     let mut results = Vec::new();
-    for pass in 0..2 {
-        results.clear();
-        for (g, group) in spec.rules.groups.iter().enumerate() {
-            for (r, rule) in group.rules.iter().enumerate() {
-                let analysis = analyze(rule.expr.as_str(), &resolver).ok();
-                if let (Some(record), Some(a)) = (&rule.record, &analysis) {
-                    let mut labels = a.output.clone().without("__name__");
-                    labels.names.extend(rule.labels.keys().map(|k| k.0.clone()));
-                    if pass == 0 {
-                        let entry = resolver
-                            .recorded
-                            .entry(record.0.clone())
-                            .or_insert_with(LabelFlow::empty);
-                        *entry = entry.union(&labels);
-                    }
+    for (g, group) in spec.rules.groups.iter().enumerate() {
+        for (r, rule) in group.rules.iter().enumerate() {
+            let ast = match promql::parse(rule.expr.as_str()) {
+                Ok(ast) => Some(ast),
+                Err(message) => {
+                    diagnostics.push(invalid_promql(g, r, rule.expr.as_str(), &message));
+                    None
                 }
-                results.push(RuleAnalysis {
-                    group: g,
-                    rule: r,
-                    analysis,
-                });
+            };
+            let analysis = ast.as_ref().map(|ast| analyze_ast(ast, &resolver));
+            if let (Some(record), Some(a)) = (&rule.record, &analysis) {
+                let mut labels = a.output.clone().without("__name__");
+                labels.names.extend(rule.labels.keys().map(|k| k.0.clone()));
+                let entry = resolver
+                    .recorded
+                    .entry(record.0.clone())
+                    .or_insert_with(LabelFlow::empty);
+                *entry = entry.union(&labels);
             }
+            parsed.push(ast);
+            results.push(RuleAnalysis {
+                group: g,
+                rule: r,
+                analysis,
+            });
+        }
+    }
+    if resolver.recorded.is_empty() {
+        return results;
+    }
+    for (result, ast) in results.iter_mut().zip(&parsed) {
+        let (Some(analysis), Some(ast)) = (&mut result.analysis, ast) else {
+            continue;
+        };
+        let reads_recorded = analysis.events.iter().any(
+            |e| matches!(e, Event::Selector { metric, .. } if resolver.recorded.contains_key(metric)),
+        );
+        if reads_recorded {
+            *analysis = analyze_ast(ast, &resolver);
         }
     }
     results
+}
+
+fn invalid_promql(group: usize, rule: usize, expr: &str, message: &str) -> Diagnostic {
+    let first_line = message.lines().next().unwrap_or(message).trim();
+    let path = RuleAnalysis {
+        group,
+        rule,
+        analysis: None,
+    }
+    .path()
+    .key("expr");
+    let mut d = Diagnostic::error(
+        INVALID_PROMQL,
+        path,
+        format!("PromQL does not parse: {first_line}"),
+    )
+    .with_help("fix the expression; `promtool check rules` would reject this file");
+    d.value_span = promql::parse_error_span(expr, message);
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(value: serde_json::Value) -> (Model, Vec<Diagnostic>) {
+        Model::resolve(serde_json::from_value(value).expect("valid spec shape"))
+    }
+
+    #[test]
+    fn reports_unparsable_promql_at_the_expr() {
+        let (model, diagnostics) = resolve(
+            serde_json::json!({"rules": {"groups": [{"name": "g", "rules": [
+                {"alert": "A", "expr": "sum(rate(x[5m])"},
+                {"alert": "B", "expr": "up == 0"}
+            ]}]}}),
+        );
+        let found: Vec<(String, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.path.to_string(), d.code))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("rules.groups[0].rules[0].expr".into(), INVALID_PROMQL)]
+        );
+        assert!(model.rule_analysis(0, 0).is_none());
+        assert!(model.rule_analysis(0, 1).is_some());
+        assert!(model.rule_analysis(0, 2).is_none());
+        assert!(model.rule_analysis(1, 0).is_none());
+    }
+
+    #[test]
+    fn a_rule_may_read_a_series_recorded_further_down() {
+        let (model, _) = resolve(serde_json::json!({"rules": {"groups": [
+            {"name": "alerts", "rules": [{"alert": "A", "expr": "job:x:rate5m > 1"}]},
+            {"name": "records", "rules": [
+                {"record": "job:x:rate5m", "expr": "sum by (job) (rate(x[5m]))"},
+                {"record": "job:x:rate5m", "expr": "sum by (job, env) (rate(y[5m]))"}
+            ]}
+        ]}}));
+        let alert = model.rule_analysis(0, 0).expect("analysed");
+        let mut labels: Vec<&str> = alert
+            .output
+            .names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| *n != "__name__")
+            .collect();
+        labels.sort();
+        assert_eq!(labels, ["env", "job"]);
+        assert!(alert.events.iter().any(|e| matches!(e,
+            Event::Selector { info, .. } if info.source == promql::SeriesSource::Recorded)));
+    }
 }

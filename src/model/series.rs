@@ -4,39 +4,55 @@
 
 use super::catalog::{CatalogEntry, Origin};
 use super::targets::{series_labels, target_labels};
+use crate::catalog::PrefixFamily;
 use crate::promql::{LabelFlow, SeriesInfo, SeriesResolver, SeriesSource};
-use crate::spec::{Duration, MetricType, Spec};
-use std::collections::BTreeMap;
+use crate::spec::{Duration, MetricType, ScrapeJob, Spec};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
-/// What the series resolver knows: catalog, job labels and recording-rule outputs.
+/// What the series resolver knows: catalog, job labels and recording-rule outputs, indexed by
+/// name so that resolving a selector costs the same whatever the number of jobs and packs; and
+/// what it has resolved (a name's series do not change while rules are analysed, except for
+/// recorded ones, which are looked up first and never remembered).
 pub struct Resolver<'a> {
     pub spec: &'a Spec,
     pub catalog: &'a [CatalogEntry],
-    /// Per job name: its target labels and scrape interval.
-    pub jobs: BTreeMap<String, (LabelFlow, Duration)>,
+    /// Per job name: the job, its target labels and scrape interval.
+    jobs: HashMap<&'a str, (&'a ScrapeJob, LabelFlow, Duration)>,
+    /// Every prefix family of a pack some job opts into, with that job, in job order.
+    prefix_families: Vec<(&'a PrefixFamily, &'static str, &'a str)>,
     /// Per recorded series name: its labels.
     pub recorded: BTreeMap<String, LabelFlow>,
+    resolved: RefCell<HashMap<String, SeriesInfo>>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(spec: &'a Spec, catalog: &'a [CatalogEntry]) -> Self {
         let global = spec.scrape.global.effective_scrape_interval();
-        let jobs = spec
-            .scrape
-            .jobs
-            .iter()
-            .map(|j| {
+        let mut jobs = HashMap::new();
+        let mut prefix_families = Vec::new();
+        for job in &spec.scrape.jobs {
+            jobs.entry(job.job_name.as_str()).or_insert_with(|| {
                 (
-                    j.job_name.clone(),
-                    (target_labels(j), j.scrape_interval.unwrap_or(global)),
+                    job,
+                    target_labels(job),
+                    job.scrape_interval.unwrap_or(global),
                 )
-            })
-            .collect();
+            });
+            for pack in job.packs.iter().filter_map(|id| crate::catalog::pack(id)) {
+                for family in &pack.families {
+                    prefix_families.push((family, pack.pack.as_str(), job.job_name.as_str()));
+                }
+            }
+        }
         Resolver {
             spec,
             catalog,
             jobs,
+            prefix_families,
             recorded: BTreeMap::new(),
+            resolved: RefCell::new(HashMap::new()),
         }
     }
 
@@ -85,70 +101,40 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    /// A catalog entry for a name generated under a prefix family of a pack some job opts into.
+    /// A catalog entry for a name generated under a prefix family of a pack some job opts into:
+    /// the longest matching prefix wins, collected by every job whose packs have that prefix.
     fn prefix_family(&self, name: &str) -> Option<CatalogEntry> {
-        let mut best: Option<(usize, CatalogEntry)> = None;
-        for job in &self.spec.scrape.jobs {
-            for pack in job.packs.iter().filter_map(|id| crate::catalog::pack(id)) {
-                for family in pack.families.iter().filter(|f| name.starts_with(&f.prefix)) {
-                    match &mut best {
-                        Some((len, entry)) if *len == family.prefix.len() => {
-                            if !entry.jobs.contains(&job.job_name) {
-                                entry.jobs.push(job.job_name.clone());
-                            }
-                        }
-                        Some((len, _)) if *len > family.prefix.len() => {}
-                        _ => {
-                            best = Some((
-                                family.prefix.len(),
-                                CatalogEntry {
-                                    name: name.to_string(),
-                                    metric: family.metric(name),
-                                    origin: Origin::Pack {
-                                        pack: pack.pack.clone(),
-                                    },
-                                    jobs: vec![job.job_name.clone()],
-                                },
-                            ))
-                        }
+        let matching = || {
+            self.prefix_families
+                .iter()
+                .filter(|(family, _, _)| name.starts_with(&family.prefix))
+        };
+        let longest = matching().map(|(f, _, _)| f.prefix.len()).max()?;
+        let mut entry: Option<CatalogEntry> = None;
+        for (family, pack, job) in matching().filter(|(f, _, _)| f.prefix.len() == longest) {
+            match &mut entry {
+                Some(entry) => {
+                    if !entry.jobs.iter().any(|j| **j == **job) {
+                        entry.jobs.push(Arc::from(*job));
                     }
+                }
+                None => {
+                    entry = Some(CatalogEntry {
+                        name: name.to_string(),
+                        metric: family.metric(name),
+                        origin: Origin::Pack {
+                            pack: pack.to_string(),
+                        },
+                        jobs: vec![Arc::from(*job)],
+                    })
                 }
             }
         }
-        best.map(|(_, entry)| entry)
+        entry
     }
 
-    fn pack_defining(&self, name: &str) -> Option<String> {
-        crate::catalog::packs().iter().find_map(|pack| {
-            if pack.families.iter().any(|f| name.starts_with(&f.prefix)) {
-                return Some(pack.pack.clone());
-            }
-            pack.metrics
-                .iter()
-                .any(|m| {
-                    let full = m.full_name();
-                    name == full
-                        || ["_bucket", "_sum", "_count", "_total"]
-                            .iter()
-                            .any(|s| name.strip_suffix(s) == Some(full.as_str()))
-                })
-                .then(|| pack.pack.clone())
-        })
-    }
-}
-
-impl SeriesResolver for Resolver<'_> {
-    fn resolve(&self, name: &str) -> SeriesInfo {
-        if let Some(labels) = self.recorded.get(name) {
-            return SeriesInfo {
-                kind: None,
-                family: None,
-                labels: labels.clone(),
-                source: SeriesSource::Recorded,
-                scrape_interval: None,
-                bounds: None,
-            };
-        }
+    /// The resolution of a name that no recording rule writes.
+    fn resolve_scraped(&self, name: &str) -> SeriesInfo {
         let generated;
         let found = match self.family(name) {
             Some(found) => Some(found),
@@ -158,8 +144,10 @@ impl SeriesResolver for Resolver<'_> {
             }
         };
         let Some((entry, extra)) = found else {
-            let source = match self.pack_defining(name) {
-                Some(pack) => SeriesSource::PackNotScraped { pack },
+            let source = match crate::catalog::pack_defining(name) {
+                Some(pack) => SeriesSource::PackNotScraped {
+                    pack: pack.to_string(),
+                },
                 None => SeriesSource::Unknown,
             };
             return SeriesInfo {
@@ -179,19 +167,10 @@ impl SeriesResolver for Resolver<'_> {
         let mut labels: Option<LabelFlow> = None;
         let mut interval: Option<Duration> = None;
         for job_name in &entry.jobs {
-            let Some((target, job_interval)) = self.jobs.get(job_name) else {
+            let Some((job, target, job_interval)) = self.jobs.get(&**job_name) else {
                 continue;
             };
-            let job = self
-                .spec
-                .scrape
-                .jobs
-                .iter()
-                .find(|j| &j.job_name == job_name);
-            let series = match job {
-                Some(job) => series_labels(job, &own.union(target)),
-                None => own.union(target),
-            };
+            let series = series_labels(job, &own.union(target));
             labels = Some(match labels {
                 Some(l) => l.union(&series),
                 None => series,
@@ -201,7 +180,7 @@ impl SeriesResolver for Resolver<'_> {
         let scraped = labels.is_some();
         let source = if scraped {
             SeriesSource::Scraped {
-                jobs: entry.jobs.clone(),
+                jobs: entry.jobs.iter().map(|j| j.to_string()).collect(),
             }
         } else {
             SeriesSource::NotScraped
@@ -215,5 +194,28 @@ impl SeriesResolver for Resolver<'_> {
             scrape_interval: interval,
             bounds,
         }
+    }
+}
+
+impl SeriesResolver for Resolver<'_> {
+    fn resolve(&self, name: &str) -> SeriesInfo {
+        if let Some(labels) = self.recorded.get(name) {
+            return SeriesInfo {
+                kind: None,
+                family: None,
+                labels: labels.clone(),
+                source: SeriesSource::Recorded,
+                scrape_interval: None,
+                bounds: None,
+            };
+        }
+        if let Some(info) = self.resolved.borrow().get(name) {
+            return info.clone();
+        }
+        let info = self.resolve_scraped(name);
+        self.resolved
+            .borrow_mut()
+            .insert(name.to_string(), info.clone());
+        info
     }
 }

@@ -8,12 +8,13 @@ use promql_parser::parser::{
     self, AggregateExpr, BinaryExpr, Call, Expr, LabelModifier, VectorMatchCardinality,
     VectorSelector,
 };
+use std::sync::Arc;
 
 /// Where a series comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeriesSource {
     /// Scraped by these jobs.
-    Scraped { jobs: Vec<String> },
+    Scraped { jobs: Arc<[String]> },
     /// Written by a recording rule.
     Recorded,
     /// In the catalog, but no scrape job collects it.
@@ -127,18 +128,22 @@ pub struct Analysis {
 
 /// Parses and analyses an expression.
 pub fn analyze(expr: &str, resolver: &dyn SeriesResolver) -> Result<Analysis, String> {
-    let ast = parser::parse(expr)?;
+    Ok(analyze_ast(&super::parse(expr)?, resolver))
+}
+
+/// Analyses an expression parsed earlier (the model parses each rule's expression once).
+pub fn analyze_ast(ast: &Expr, resolver: &dyn SeriesResolver) -> Analysis {
     let mut walker = Walker {
         resolver,
         events: Vec::new(),
     };
-    let node = walker.expr(&ast);
-    Ok(Analysis {
+    let node = walker.expr(ast);
+    Analysis {
         events: walker.events,
         output: node.labels,
         value_type: ast.value_type(),
-        conditional: is_conditional(&ast) || is_watchdog(&ast),
-    })
+        conditional: is_conditional(ast) || is_watchdog(ast),
+    }
 }
 
 struct Walker<'a> {
@@ -714,7 +719,7 @@ mod tests {
                 family: None,
                 labels,
                 source: SeriesSource::Scraped {
-                    jobs: vec!["j".into()],
+                    jobs: Arc::from(vec!["j".to_string()]),
                 },
                 scrape_interval: Some(Duration::from_secs(15)),
                 bounds: (name == "up").then_some((0.0, 1.0)),

@@ -6,12 +6,14 @@
 mod analyze;
 mod labels;
 mod locate;
+mod parse;
 
 pub use analyze::{
-    analyze, Analysis, Event, GroupingClause, SeriesInfo, SeriesResolver, SeriesSource,
+    analyze, analyze_ast, Analysis, Event, GroupingClause, SeriesInfo, SeriesResolver, SeriesSource,
 };
 pub use labels::LabelFlow;
 pub use locate::{
     find_grouping_label, find_grouping_label_nth, find_matcher, find_metric, find_word,
     parse_error_span,
 };
+pub use parse::{parse, MAX_BINARY_OPERATORS, MAX_EXPR_BYTES, MAX_NESTING};

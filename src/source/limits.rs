@@ -14,6 +14,8 @@ pub struct Limits {
     pub max_nodes: usize,
     /// Most source files in one spec.
     pub max_files: usize,
+    /// Most keys in one mapping.
+    pub max_keys_per_mapping: usize,
 }
 
 impl Default for Limits {
@@ -24,6 +26,7 @@ impl Default for Limits {
             max_depth: 64,
             max_nodes: 1_000_000,
             max_files: 1000,
+            max_keys_per_mapping: 10_000,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::convert::to_json;
 use super::limits::Limits;
+use super::lines::LineIndex;
 use super::merge::merge_into;
 use super::node::{locate, FileId, Node, NodeKind, Span};
 use super::schema_errors::{describe, prune};
@@ -36,8 +37,9 @@ pub struct Loaded {
     /// The merged positioned tree: the source map from spec paths to file positions.
     pub tree: Node,
     pub file_names: Vec<String>,
-    /// The sources' texts, to place positions inside scalar values.
+    /// The sources' texts, to place positions inside scalar values, with their line indexes.
     pub texts: Vec<String>,
+    lines: Vec<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -49,6 +51,7 @@ impl Loaded {
             tree,
             file_names,
             texts: Vec::new(),
+            lines: Vec::new(),
             diagnostics,
         }
     }
@@ -96,11 +99,9 @@ impl Loaded {
             return self.locate(path);
         }
         let text = self.texts.get(node.span.file.0 as usize)?;
+        let lines = self.lines.get(node.span.file.0 as usize)?;
         let start_line = node.span.start.line as usize;
-        let line_text = text.lines().nth(start_line.checked_sub(1)?)?;
-        let first = line_text
-            .chars()
-            .nth(node.span.start.column.saturating_sub(1) as usize);
+        let first = lines.char_at(text, start_line, node.span.start.column as usize);
         let end_offset = (offset + len).min(value.len());
         let token = value.get(offset..end_offset).unwrap_or("");
         let width = token.chars().count() as u32;
@@ -113,7 +114,7 @@ impl Loaded {
             let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
             let value_line = value[line_start..].split('\n').next().unwrap_or("");
             let indent = node.span.start.column.saturating_sub(1) as usize;
-            let source_line = text.lines().nth(start_line - 1 + k)?;
+            let source_line = lines.line(text, start_line + k)?;
             if source_line.get(indent..) != Some(value_line) {
                 return self.locate(path);
             }
@@ -326,6 +327,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
         tree,
         file_names,
         texts: files.iter().map(|f| f.text.clone()).collect(),
+        lines: files.iter().map(|f| LineIndex::new(&f.text)).collect(),
         diagnostics: Vec::new(),
     };
     let mut bad_numbers = Vec::new();
@@ -390,8 +392,11 @@ mod tests {
     }
 
     fn summary(loaded: &Loaded) -> Vec<String> {
-        loaded
-            .diagnostics
+        summarize(&loaded.diagnostics)
+    }
+
+    fn summarize(diagnostics: &[crate::Diagnostic]) -> Vec<String> {
+        diagnostics
             .iter()
             .map(|d| {
                 let at = d
@@ -406,11 +411,17 @@ mod tests {
 
     #[test]
     fn reports_bad_duration_unknown_field_and_promql_together() {
-        let loaded = load_one(
+        // The expression is parsed once, by the model (which reports S007), after loading.
+        let (_, diagnostics) = crate::load_model(&[SourceFile::new(
+            "spec.yml",
             "scrape:\n  jobs:\n    - job_name: api\n      scrape_intervall: 10s\nrules:\n  groups:\n    - name: g\n      rules:\n        - alert: A\n          expr: sum(rate(x[5m])\n          for: 5 minutes\n",
-        );
+        )]);
+        let load_stage: Vec<_> = diagnostics
+            .into_iter()
+            .filter(|d| d.code.starts_with('S'))
+            .collect();
         assert_eq!(
-            summary(&loaded),
+            summarize(&load_stage),
             vec![
                 "S004 spec.yml:4:7 unknown field `scrape_intervall`",
                 "S007 spec.yml:10:20 PromQL does not parse: unclosed left parenthesis",
@@ -418,7 +429,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            loaded.diagnostics[0].help.as_deref(),
+            load_stage[0].help.as_deref(),
             Some("did you mean `scrape_interval`?")
         );
     }

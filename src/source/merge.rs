@@ -4,6 +4,7 @@
 
 use super::node::{Node, NodeKind, Span};
 use crate::diagnostic::SpecPath;
+use std::collections::HashMap;
 
 /// A value defined in two files.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,12 +23,21 @@ pub fn merge_into(
 ) {
     match (&mut base.kind, incoming.kind) {
         (NodeKind::Map(entries), NodeKind::Map(new_entries)) => {
+            // Keys by position, so that merging two large mappings is not quadratic.
+            let mut index: HashMap<String, usize> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.name.clone(), i))
+                .collect();
             for (key, value) in new_entries {
-                match entries.iter_mut().find(|(k, _)| k.name == key.name) {
-                    Some((_, existing)) => {
-                        merge_into(existing, value, &path.key(&key.name), conflicts)
+                match index.get(&key.name) {
+                    Some(&i) => {
+                        merge_into(&mut entries[i].1, value, &path.key(&key.name), conflicts)
                     }
-                    None => entries.push((key, value)),
+                    None => {
+                        index.insert(key.name.clone(), entries.len());
+                        entries.push((key, value));
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@
 
 mod convert;
 mod limits;
+mod lines;
 mod load;
 mod merge;
 mod node;

@@ -33,11 +33,48 @@ enum Frame {
     },
     Map {
         entries: Vec<(Key, Node)>,
+        /// Where each key of `entries` is, once there are enough keys for scanning to cost.
+        index: KeyIndex,
         merged: Vec<(Key, Node)>,
         pending_key: Option<Key>,
         start: Position,
         anchor: usize,
     },
+}
+
+/// The keys of a mapping being built, hashed once it has more than a few, so that finding a
+/// duplicate costs the same whatever the mapping's size.
+#[derive(Default)]
+struct KeyIndex(Option<HashMap<String, usize>>);
+
+const INDEX_KEYS_FROM: usize = 16;
+
+impl KeyIndex {
+    fn find(&self, entries: &[(Key, Node)], name: &str) -> Option<usize> {
+        match &self.0 {
+            Some(index) => index.get(name).copied(),
+            None => entries.iter().position(|(k, _)| k.name == name),
+        }
+    }
+
+    /// Records that `name` is about to be pushed onto `entries`.
+    fn add(&mut self, entries: &[(Key, Node)], name: &str) {
+        match &mut self.0 {
+            Some(index) => {
+                index.insert(name.to_string(), entries.len());
+            }
+            None if entries.len() + 1 >= INDEX_KEYS_FROM => {
+                let mut index: HashMap<String, usize> = entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.name.clone(), i))
+                    .collect();
+                index.insert(name.to_string(), entries.len());
+                self.0 = Some(index);
+            }
+            None => {}
+        }
+    }
 }
 
 fn position(marker: &Marker) -> Position {
@@ -138,6 +175,7 @@ pub fn parse(text: &str, file: FileId, limits: &Limits) -> Result<Node, YamlErro
                 builder.open(
                     Frame::Map {
                         entries: Vec::new(),
+                        index: KeyIndex::default(),
                         merged: Vec::new(),
                         pending_key: None,
                         start,
@@ -164,13 +202,15 @@ pub fn parse(text: &str, file: FileId, limits: &Limits) -> Result<Node, YamlErro
                     } => (NodeKind::Seq(items), start, anchor),
                     Frame::Map {
                         mut entries,
+                        mut index,
                         merged,
                         start,
                         anchor,
                         ..
                     } => {
                         for (key, value) in merged {
-                            if !entries.iter().any(|(k, _)| k.name == key.name) {
+                            if index.find(&entries, &key.name).is_none() {
+                                index.add(&entries, &key.name);
                                 entries.push((key, value));
                             }
                         }
@@ -311,6 +351,7 @@ impl Builder<'_> {
             self.anchors.insert(anchor, (node.clone(), count));
         }
         let file = self.file;
+        let max_keys = self.limits.max_keys_per_mapping;
         match self.stack.last_mut() {
             None => {
                 self.root = Some(node);
@@ -322,6 +363,7 @@ impl Builder<'_> {
             }
             Some(Frame::Map {
                 entries,
+                index,
                 merged,
                 pending_key,
                 ..
@@ -371,7 +413,9 @@ impl Builder<'_> {
                     for source in sources {
                         if let NodeKind::Map(source_entries) = source.kind {
                             for (k, v) in source_entries {
-                                if !merged.iter().any(|(m, _)| m.name == k.name) {
+                                if !merged.iter().any(|(m, _)| m.name == k.name)
+                                    && merged.len() < max_keys
+                                {
                                     merged.push((k, v));
                                 }
                             }
@@ -380,14 +424,26 @@ impl Builder<'_> {
                     Ok(())
                 }
                 Some(key) => {
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.name == key.name) {
+                    if let Some(first) = index.find(entries, &key.name) {
                         return Err(YamlError {
                             kind: YamlErrorKind::DuplicateKey,
                             span: key.span,
                             message: format!("duplicate key `{}` in the same mapping", key.name),
-                            related: Some(Span { file, ..first.span }),
+                            related: Some(Span {
+                                file,
+                                ..entries[first].0.span
+                            }),
                         });
                     }
+                    if entries.len() >= max_keys {
+                        return Err(YamlError {
+                            kind: YamlErrorKind::Limit,
+                            span: key.span,
+                            message: format!("a mapping may have at most {max_keys} keys"),
+                            related: None,
+                        });
+                    }
+                    index.add(entries, &key.name);
                     entries.push((key, node));
                     Ok(())
                 }
@@ -547,6 +603,25 @@ mod tests {
         let text = format!("{}{}", "[".repeat(200), "]".repeat(200));
         let err = parse(&text, FileId(0), &Limits::default()).unwrap_err();
         assert_eq!(err.kind, YamlErrorKind::Limit);
+    }
+
+    #[test]
+    fn finds_duplicates_in_large_mappings_and_bounds_their_size() {
+        let keys: Vec<String> = (0..100).map(|i| format!("k{i}: {i}")).collect();
+        let text = format!("{}\nk57: again\n", keys.join("\n"));
+        let err = parse(&text, FileId(0), &Limits::default()).unwrap_err();
+        assert_eq!(err.kind, YamlErrorKind::DuplicateKey);
+        assert_eq!((err.span.start.line, err.span.start.column), (101, 1));
+        assert_eq!(err.related.map(|r| r.start.line), Some(58));
+
+        let limits = Limits {
+            max_keys_per_mapping: 50,
+            ..Limits::default()
+        };
+        let err = parse(&keys.join("\n"), FileId(0), &limits).unwrap_err();
+        assert_eq!(err.kind, YamlErrorKind::Limit);
+        assert_eq!(err.span.start.line, 51);
+        assert!(err.message.contains("at most 50 keys"), "{}", err.message);
     }
 
     #[test]

@@ -5,9 +5,7 @@
 use super::relabel::{RelabelAction, RelabelRule};
 use super::types::{LABEL_NAME_PATTERN, METRIC_NAME_PATTERN};
 use super::Spec;
-use crate::codes::{
-    DUPLICATE_DEFINITION, INVALID_FIELD_COMBINATION, INVALID_PROMQL, INVALID_REGEX, INVALID_VALUE,
-};
+use crate::codes::{DUPLICATE_DEFINITION, INVALID_FIELD_COMBINATION, INVALID_REGEX, INVALID_VALUE};
 use crate::diagnostic::{Diagnostic, SpecPath};
 use regex::Regex;
 use std::collections::HashMap;
@@ -451,16 +449,6 @@ impl Validator {
                     &path.key("annotations"),
                     "annotation",
                 );
-                if let Err(message) = promql_parser::parser::parse(rule.expr.as_str()) {
-                    let mut d = Diagnostic::error(
-                        INVALID_PROMQL,
-                        path.key("expr"),
-                        format!("PromQL does not parse: {}", first_line(&message)),
-                    )
-                    .with_help("fix the expression; `promtool check rules` would reject this file");
-                    d.value_span = crate::promql::parse_error_span(rule.expr.as_str(), &message);
-                    self.out.push(d);
-                }
             }
         }
     }
@@ -483,19 +471,6 @@ mod tests {
             .into_iter()
             .map(|d| (d.path.to_string(), d.code))
             .collect()
-    }
-
-    #[test]
-    fn reports_unparsable_promql_at_the_expr() {
-        let s = spec(
-            serde_json::json!({"rules": {"groups": [{"name": "g", "rules": [
-                {"alert": "A", "expr": "sum(rate(x[5m])"}
-            ]}]}}),
-        );
-        assert_eq!(
-            codes(&s),
-            vec![("rules.groups[0].rules[0].expr".into(), INVALID_PROMQL)]
-        );
     }
 
     #[test]

@@ -2,9 +2,10 @@
 
 use super::each::{at_token, rules};
 use crate::check::{Context, Family, Findings, Rule, RuleMeta};
-use crate::codes::did_you_mean;
 use crate::diagnostic::Severity;
 use crate::promql::{find_metric, Event, SeriesSource};
+use crate::suggest::Suggester;
+use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     meta: RuleMeta {
@@ -19,7 +20,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(ctx: &Context, out: &mut Findings) {
-    let names: Vec<&str> = ctx.model.catalog.iter().map(|e| e.name.as_str()).collect();
+    let suggester = Suggester::new(ctx.model.catalog.iter().map(|e| e.name.as_str()));
+    let mut suggestions: HashMap<String, Option<&str>> = HashMap::new();
     for site in rules(ctx) {
         let expr = site.rule.expr.as_str();
         let mut seen = Vec::new();
@@ -31,7 +33,10 @@ fn run(ctx: &Context, out: &mut Findings) {
                         site.expr_path(),
                         format!("metric `{metric}` is not in the catalog"),
                     );
-                    d.help = Some(match did_you_mean(metric, names.iter().copied()) {
+                    let suggestion = *suggestions
+                        .entry(metric.clone())
+                        .or_insert_with(|| suggester.suggest(metric));
+                    d.help = Some(match suggestion {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "add it to `metrics:`, or opt its scrape job into the catalog pack that defines it".into(),
                     });

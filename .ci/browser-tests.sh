@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Browser tests of the web playground, idempotently on a Debian machine: installs Debian's
 # chromium when it is missing, then builds the static site from the committed lockfile and drives
-# it headless (web-playground/tests/browser.test.mjs; screenshots in web-playground/test-artifacts/).
+# it headless: first the measurements (web-playground/tests/measure.mjs: printed, not asserted;
+# MEASURE=0 skips them), then the tests (web-playground/tests/browser.test.mjs; screenshots in
+# web-playground/test-artifacts/), whose "N passed, N failed" is the last line.
 # Needs the WebAssembly package: run `bash wasm/build.sh` first (.ci/run does).
 # Usage: bash .ci/browser-tests.sh   (from any directory; needs root for apt-get)
 set -euo pipefail
@@ -25,4 +27,7 @@ command -v npm >/dev/null || { log "error: npm not found (Node.js 20+ is needed)
 cd "$root/web-playground"
 npm ci --no-audit --no-fund
 npm run build
+measured=0
+[ "${MEASURE:-1}" = 0 ] || npm run measure || measured=$?
 npm test
+[ "$measured" = 0 ] || { log "error: the measurements could not all be taken (see above)"; exit "$measured"; }

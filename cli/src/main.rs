@@ -51,9 +51,14 @@ enum Command {
         deny_warnings: bool,
     },
     /// Generate prometheus.yml and the rule files from a spec into a folder.
-    #[command(
-        after_help = "Nothing is written when the spec has errors. Files are written to temporary names and renamed into place only once all are written; earlier monctl-generated files no longer produced are removed.\n\nExamples:\n  monctl generate examples/mall-go --out build/monitoring\n  monctl generate examples/mall-go --out build/monitoring --check   # CI drift check"
-    )]
+    #[command(after_help = "Nothing is written when the spec has errors.\n\n\
+Safe on disk:\n\
+  - Everything monctl writes or deletes is inside --out. A symbolic link inside --out on the way to an output file (the file itself, or a folder such as rules/) is refused, never followed, and nothing is written.\n\
+  - .monctl-manifest.json in --out lists every file monctl generated there with its SHA-256 (commit it with the files). A file the spec no longer produces is deleted only when the manifest lists it and it is unchanged; files you added or edited are kept and named in a warning. Without a manifest (a folder from an older monctl) nothing is deleted.\n\
+  - A generated file you edited since (or a file of yours where monctl now writes one) is not overwritten: the run stops with an error naming it and writes nothing. Revert the edit, or pass --force to overwrite it.\n\
+  - All or nothing: the new files are written and fsynced under temporary names (in --out/.monctl-txn) and a journal records the run before any output file is touched; then each file is renamed into place, so no file is ever seen half-written. A failure before or during that switch (a full disk, a permission, a file in the way) puts the earlier files back exactly, and the error says so. If monctl is killed before the switch, the earlier files are intact; if it is killed during the switch (a few renames), the folder holds some new and some old files until the next `monctl generate` on it, which first completes that switch (or undoes it) and deletes the temporary files of any interrupted run. Only one run may write a folder at a time.\n\n\
+--check writes nothing and exits 1 listing each file that is `changed`, `missing` or `stale` (listed in the manifest, no longer produced); files that are not monctl's are not stale, only named in a warning. It exits 2 while an interrupted run is part-way through its switch.\n\n\
+Examples:\n  monctl generate examples/mall-go --out build/monitoring\n  monctl generate examples/mall-go --out build/monitoring --check   # CI drift check\n  monctl generate examples/mall-go --out build/monitoring --force   # overwrite hand edits")]
     Generate {
         /// Spec file or folder.
         #[arg(default_value = ".")]
@@ -61,9 +66,13 @@ enum Command {
         /// Output folder (created when missing).
         #[arg(long)]
         out: PathBuf,
-        /// Write nothing; exit 1 listing the files that differ from what would be generated.
+        /// Write nothing; exit 1 listing the files that are changed, missing or stale.
         #[arg(long)]
         check: bool,
+        /// Overwrite generated files that were edited since monctl wrote them, and files that
+        /// are not monctl's where the spec now produces a file (the edits are lost).
+        #[arg(long, conflicts_with = "check")]
+        force: bool,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
@@ -130,8 +139,9 @@ fn main() -> ExitCode {
             path,
             out,
             check,
+            force,
             format,
-        } => generate(&path, &out, check, format),
+        } => generate(&path, &out, check, force, format),
         Command::Schema => {
             stdout(&monctl::schema::schema_text());
             ExitCode::SUCCESS
@@ -176,59 +186,77 @@ fn generate(
     path: &std::path::Path,
     out: &std::path::Path,
     check_only: bool,
+    force: bool,
     format: Format,
 ) -> ExitCode {
     let files = match read(path) {
         Ok(files) => files,
         Err(code) => return code,
     };
-    match monctl::generate(&files) {
+    let (artifacts, diagnostics) = match monctl::generate(&files) {
+        Ok(generated) => generated,
         Err(diagnostics) => {
             render::print(&diagnostics, &files, format);
             eprintln!("error: the spec has errors; nothing was written");
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
-        Ok((artifacts, diagnostics)) => {
-            render::print(&diagnostics, &files, format);
-            if check_only {
-                match output::drift(out, &artifacts) {
-                    Ok(drift) if drift.is_empty() => {
-                        eprintln!(
-                            "{} files in {} are up to date",
-                            artifacts.len(),
-                            out.display()
-                        );
-                        ExitCode::SUCCESS
-                    }
-                    Ok(drift) => {
-                        for (status, file) in &drift {
-                            stdout(&format!("{status}: {}\n", out.join(file).display()));
-                        }
-                        eprintln!("error: {} generated files differ; run `monctl generate` and commit the result", drift.len());
-                        ExitCode::from(1)
-                    }
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        ExitCode::from(2)
-                    }
-                }
-            } else {
-                match output::write_all(out, &artifacts) {
-                    Ok(summary) => {
-                        eprintln!(
-                            "wrote {} files to {}{}",
-                            artifacts.len(),
-                            out.display(),
-                            summary
-                        );
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        ExitCode::from(2)
-                    }
-                }
+    };
+    render::print(&diagnostics, &files, format);
+    if check_only {
+        let drift = match output::drift(out, &artifacts) {
+            Ok(drift) => drift,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
             }
+        };
+        for warning in &drift.warnings {
+            eprintln!("warning: {warning}");
+        }
+        if drift.drift.is_empty() {
+            eprintln!(
+                "{} files in {} are up to date",
+                artifacts.len(),
+                out.display()
+            );
+            return ExitCode::SUCCESS;
+        }
+        for (status, file) in &drift.drift {
+            stdout(&format!("{status}: {}\n", out.join(file).display()));
+        }
+        eprintln!(
+            "error: {} generated files differ; run `monctl generate` and commit the result",
+            drift.drift.len()
+        );
+        return ExitCode::from(1);
+    }
+    match output::write_all(out, &artifacts, force) {
+        Ok(written) => {
+            for note in &written.notes {
+                eprintln!("note: {note}");
+            }
+            for warning in &written.warnings {
+                eprintln!("warning: {warning}");
+            }
+            let mut summary = format!(
+                "{}: {} generated files, {} written, {} already up to date",
+                out.display(),
+                artifacts.len(),
+                written.written,
+                written.unchanged
+            );
+            if written.removed > 0 {
+                summary.push_str(&format!(
+                    ", {} stale generated files removed",
+                    written.removed
+                ));
+            }
+            eprintln!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -1,6 +1,7 @@
 // The playground: a CodeMirror editor over the spec's files on the left; problems, generated
 // files (with their changes since load) and the routing simulator on the right. Every answer
-// comes from the monctl core compiled to WebAssembly, in this page: nothing leaves the browser.
+// comes from the monctl core compiled to WebAssembly, running in a worker of this page (core.ts,
+// worker.ts) so that typing never waits for a check: nothing leaves the browser.
 import { basicSetup } from "codemirror";
 import { EditorView } from "@codemirror/view";
 import { EditorState, type Extension } from "@codemirror/state";
@@ -9,8 +10,8 @@ import { json } from "@codemirror/lang-json";
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
 import { autocompletion } from "@codemirror/autocomplete";
 import { unifiedMergeView } from "@codemirror/merge";
-import * as monctl from "./monctl";
-import type { Artifact, Diagnostic, SpecFile } from "./monctl";
+import { core } from "./core";
+import { filesJson, type Artifact, type Diagnostic, type GenerateResult, type SpecFile } from "./monctl";
 import { DEFAULT_EXAMPLE, examples } from "./examples";
 import { decodeShare, encodeShare, zipArtifacts } from "./share";
 import { offsetOf, rangeOf } from "./positions";
@@ -26,9 +27,21 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const stats = {
   /** ms from navigation start until the first diagnostics were shown. */
   firstDiagnosticsMs: -1,
-  /** ms of each analysis (check + generate in the core) since load. */
+  /** ms of each analysis shown (check + generate in the core, in the worker) since load. */
   analysisMs: [] as number[],
+  /** ms from posting each analysis shown to the worker until its answer was back. */
+  roundTripMs: [] as number[],
+  /** ms from the last edit to its diagnostics being shown (the debounce included; NaN after a load). */
+  editToDiagnosticsMs: [] as number[],
+  /** ms the page spent showing each analysis (diagnostics, problems, generated files). */
+  renderMs: [] as number[],
+  /** Analyses shown, and answers not shown because the spec changed while they were computed. */
   analyses: 0,
+  dropped: 0,
+  /** The last analyses (performance.now() times): sent to the worker, answered, shown or dropped. */
+  timeline: [] as { sent: number; answered: number; shown: number; status: string }[],
+  /** The worker's own counts: requests superseded before being sent, stale answers, restarts. */
+  worker: core.stats,
 };
 
 interface State {
@@ -42,6 +55,8 @@ interface State {
   stale: boolean;
   /** What the spec produced when it was loaded: the base of "changes since load". */
   baseline: Map<string, string>;
+  /** The files as loaded, until their baseline is known. */
+  baselineOf?: SpecFile[];
   generatedTab?: string;
   panel: "problems" | "generated" | "routing";
 }
@@ -60,6 +75,8 @@ const state: State = {
 let editor: EditorView;
 let editorExtensions: Extension[] = [];
 let timer: number | undefined;
+/** When the spec was last edited (performance.now()). */
+let editedAt = 0;
 
 // ---------------------------------------------------------------------------------------------
 // Spec editor
@@ -73,16 +90,20 @@ function saveActive() {
   if (state.active && editor) state.states.set(state.active, editor.state);
 }
 
-function loadFiles(files: SpecFile[], example?: string) {
+/** Loads files into the editor; resolves once their analysis is shown (or superseded by an edit). */
+function loadFiles(files: SpecFile[], example?: string): Promise<void> {
   state.example = example;
   state.names = files.map((f) => f.name);
   state.states = new Map(files.map((f) => [f.name, EditorState.create({ doc: f.text, extensions: editorExtensions })]));
   state.active = "";
   state.baseline = new Map();
+  problemsShown = PROBLEMS_SHOWN;
+  editedAt = 0;
+  state.baselineOf = files.map(({ name, text }) => ({ name, text }));
   state.generatedTab = undefined;
   switchFile(state.names[0]);
   renderFileTabs();
-  analyze({ baseline: true });
+  return analyze();
 }
 
 function switchFile(name: string) {
@@ -118,21 +139,94 @@ function renderFileTabs() {
 }
 
 function scheduleAnalysis() {
+  editedAt = performance.now();
   clearTimeout(timer);
-  timer = window.setTimeout(() => analyze(), DEBOUNCE_MS);
+  timer = window.setTimeout(() => void analyze(), DEBOUNCE_MS);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Analysis: one call to the core per change gives the diagnostics and the generated files.
+// Analysis: one call to the core per change gives the diagnostics and the generated files. It
+// runs in the worker; an answer is shown only if the spec is still what was sent (otherwise a
+// newer analysis is already scheduled or under way, and the editor keeps mapping the diagnostics
+// it shows through the edits).
 
-function analyze(opts: { baseline?: boolean } = {}) {
+/** The documents of every file, to tell whether the spec changed since a request. */
+function snapshot(): unknown[] {
+  saveActive();
+  return [state.names, ...state.names.map((name) => state.states.get(name)!.doc)];
+}
+
+const unchangedSince = (before: unknown[]) => {
+  const now = snapshot();
+  return now.length === before.length && now.every((x, i) => x === before[i]);
+};
+
+const sameFiles = (a: SpecFile[], b: SpecFile[]) =>
+  a.length === b.length && a.every((f, i) => f.name === b[i].name && f.text === b[i].text);
+
+async function analyze() {
   clearTimeout(timer);
   const files = specFiles();
+  const sent = snapshot();
+  const forBaseline = state.baselineOf && sameFiles(files, state.baselineOf) ? state.baselineOf : undefined;
+  $("status").setAttribute("aria-busy", "true");
+  const entry = { sent: performance.now(), answered: -1, shown: -1, status: "" };
+  stats.timeline.push(entry);
+  if (stats.timeline.length > 100) stats.timeline.shift();
+  let answer;
+  try {
+    answer = await core.generate(files);
+    entry.answered = performance.now();
+    entry.status = answer.status;
+  } catch (e) {
+    $("status").textContent = `the check failed: ${e}`;
+    $("status").className = "status error";
+    $("status").removeAttribute("aria-busy");
+    return;
+  }
+  if (answer.status !== "superseded" && forBaseline && state.baselineOf === forBaseline) {
+    setBaseline(answer.value);
+  } else if (state.baselineOf) {
+    // The loaded files' own analysis was superseded by an edit: their baseline is asked for apart.
+    void baselineFor(state.baselineOf);
+  }
+  if (answer.status !== "done" || !unchangedSince(sent)) {
+    if (answer.status !== "superseded") stats.dropped++;
+    if (answer.status === "done") entry.status = "changed";
+    return;
+  }
+  $("status").removeAttribute("aria-busy");
   const t0 = performance.now();
-  const result = monctl.generate(files);
-  const ms = performance.now() - t0;
-  stats.analysisMs.push(ms);
+  show(answer.value, answer.coreMs);
+  stats.analysisMs.push(answer.coreMs);
+  stats.roundTripMs.push(answer.roundTripMs);
   stats.analyses++;
+  const shown = performance.now();
+  entry.shown = shown;
+  stats.renderMs.push(shown - t0);
+  stats.editToDiagnosticsMs.push(editedAt ? shown - editedAt : NaN);
+  if (stats.firstDiagnosticsMs < 0) stats.firstDiagnosticsMs = shown;
+  document.body.dataset.analyses = String(stats.analyses);
+}
+
+function setBaseline(result: GenerateResult) {
+  state.baseline = new Map((result.ok ? result.files : []).map((f) => [f.path, f.content]));
+  state.baselineOf = undefined;
+}
+
+let baselineAsked: SpecFile[] | undefined;
+
+/** The generated files of the spec as loaded, asked for once, outside the analysis channel. */
+async function baselineFor(files: SpecFile[]) {
+  if (baselineAsked === files) return;
+  baselineAsked = files;
+  const answer = await core.call("generate", [filesJson(files)]);
+  if (state.baselineOf !== files) return;
+  setBaseline(JSON.parse(answer.value));
+  renderGenerated();
+}
+
+function show(result: GenerateResult, ms: number) {
   state.diagnostics = result.diagnostics;
   if (result.ok) {
     state.artifacts = result.files;
@@ -140,17 +234,12 @@ function analyze(opts: { baseline?: boolean } = {}) {
   } else {
     state.stale = state.artifacts.length > 0;
   }
-  if (opts.baseline) {
-    state.baseline = new Map((result.ok ? result.files : []).map((f) => [f.path, f.content]));
-  }
   applyDiagnostics();
   renderProblems();
   renderFileTabs();
   renderStatus(ms);
   renderGenerated();
-  if (state.panel === "routing") renderRouting();
-  if (stats.firstDiagnosticsMs < 0) stats.firstDiagnosticsMs = performance.now();
-  document.body.dataset.analyses = String(stats.analyses);
+  if (state.panel === "routing") void renderRouting();
 }
 
 function toCm(doc: EditorState["doc"], d: Diagnostic): CmDiagnostic {
@@ -196,6 +285,11 @@ function renderStatus(ms: number) {
 // ---------------------------------------------------------------------------------------------
 // Problems
 
+/** Problems listed at first, and added per "show more": a list of thousands would take the page
+ * hundreds of milliseconds to lay out, on every check. */
+const PROBLEMS_SHOWN = 100;
+let problemsShown = PROBLEMS_SHOWN;
+
 function renderProblems() {
   const list = $("problems");
   if (state.diagnostics.length === 0) {
@@ -205,45 +299,58 @@ function renderProblems() {
     list.replaceChildren(li);
     return;
   }
-  list.replaceChildren(
-    ...state.diagnostics.map((d) => {
-      const li = document.createElement("li");
-      li.className = `problem ${d.severity}`;
-      li.tabIndex = 0;
-      const icon = document.createElement("span");
-      icon.className = "sev";
-      icon.textContent = d.severity === "error" ? "●" : d.severity === "warning" ? "▲" : "i";
-      icon.title = d.severity;
-      const code = document.createElement("button");
-      code.type = "button";
-      code.className = "code";
-      code.textContent = d.code;
-      code.title = `What is ${d.code}?`;
-      code.addEventListener("click", (e) => {
-        e.stopPropagation();
-        showExplanation(d.code);
-      });
-      const msg = document.createElement("span");
-      msg.className = "msg";
-      inline(d.message, msg);
-      const where = document.createElement("span");
-      where.className = "where";
-      where.textContent = d.location ? `${d.location.file}:${d.location.start.line}:${d.location.start.column}` : d.path;
-      li.append(icon, code, msg, where);
-      if (d.help) {
-        const help = document.createElement("div");
-        help.className = "help";
-        inline(`help: ${d.help}`, help);
-        li.append(help);
-      }
-      const go = () => reveal(d);
-      li.addEventListener("click", go);
-      li.addEventListener("keydown", (e) => {
-        if (e.key === "Enter") go();
-      });
-      return li;
-    }),
-  );
+  const items = state.diagnostics.slice(0, problemsShown).map(problemItem);
+  const hidden = state.diagnostics.length - items.length;
+  if (hidden > 0) {
+    const li = el("li", "more");
+    const more = el("button", "", `Show ${Math.min(hidden, PROBLEMS_SHOWN)} more (${hidden} not shown)`);
+    more.type = "button";
+    more.addEventListener("click", () => {
+      problemsShown += PROBLEMS_SHOWN;
+      renderProblems();
+    });
+    li.append(more);
+    items.push(li);
+  }
+  list.replaceChildren(...items);
+}
+
+function problemItem(d: Diagnostic): HTMLLIElement {
+  const li = document.createElement("li");
+  li.className = `problem ${d.severity}`;
+  li.tabIndex = 0;
+  const icon = document.createElement("span");
+  icon.className = "sev";
+  icon.textContent = d.severity === "error" ? "●" : d.severity === "warning" ? "▲" : "i";
+  icon.title = d.severity;
+  const code = document.createElement("button");
+  code.type = "button";
+  code.className = "code";
+  code.textContent = d.code;
+  code.title = `What is ${d.code}?`;
+  code.addEventListener("click", (e) => {
+    e.stopPropagation();
+    void showExplanation(d.code);
+  });
+  const msg = document.createElement("span");
+  msg.className = "msg";
+  inline(d.message, msg);
+  const where = document.createElement("span");
+  where.className = "where";
+  where.textContent = d.location ? `${d.location.file}:${d.location.start.line}:${d.location.start.column}` : d.path;
+  li.append(icon, code, msg, where);
+  if (d.help) {
+    const help = document.createElement("div");
+    help.className = "help";
+    inline(`help: ${d.help}`, help);
+    li.append(help);
+  }
+  const go = () => reveal(d);
+  li.addEventListener("click", go);
+  li.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") go();
+  });
+  return li;
 }
 
 function reveal(d: Diagnostic) {
@@ -254,8 +361,8 @@ function reveal(d: Diagnostic) {
   editor.focus();
 }
 
-function showExplanation(code: string) {
-  const answer = monctl.explain(code);
+async function showExplanation(code: string) {
+  const answer = await core.explain(code);
   const body = $("explain-body");
   if (answer.ok) body.replaceChildren(renderExplanation(answer.rule));
   else body.textContent = answer.error.message;
@@ -376,11 +483,16 @@ function chips(items: string[], cls = "chip"): HTMLElement {
   return span;
 }
 
-function renderRouting() {
+async function renderRouting() {
   const files = specFiles();
-  const table = monctl.routesTable(files);
-  const tableHost = $("route-table");
   const labelsInput = $<HTMLInputElement>("route-labels");
+  // With labels to route, the route is asked for alongside the table; else after it, with the
+  // first alert's labels.
+  const route = labelsInput.value ? routeNow(files) : undefined;
+  const answer = await core.routesTable(files);
+  if (answer.status !== "done") return;
+  const table = answer.value;
+  const tableHost = $("route-table");
   if (!table.ok) {
     tableHost.replaceChildren(el("p", "note", table.error.message));
   } else {
@@ -408,7 +520,7 @@ function renderRouting() {
       tr.append(rec, el("td", "paths", a.routes.join("\n")));
       tr.addEventListener("click", () => {
         labelsInput.value = labelText(a.labels);
-        routeNow();
+        void routeNow();
       });
       t.append(tr);
     }
@@ -417,10 +529,10 @@ function renderRouting() {
     intro.append(". Click one to route it.");
     tableHost.replaceChildren(intro, t);
   }
-  routeNow(files);
+  await (route ?? routeNow(files));
 }
 
-function routeNow(files = specFiles()) {
+async function routeNow(files = specFiles()) {
   const host = $("route-result");
   const labels = $<HTMLInputElement>("route-labels").value;
   const at = $<HTMLInputElement>("route-at").value.trim();
@@ -428,7 +540,9 @@ function routeNow(files = specFiles()) {
     .value.split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
-  const answer = monctl.route(files, labels, at, firing);
+  const latest = await core.route(files, labels, at, firing);
+  if (latest.status !== "done") return;
+  const answer = latest.value;
   if (!answer.ok) {
     host.replaceChildren(el("p", "note error", answer.error.message));
     return;
@@ -470,7 +584,7 @@ function showPanel(panel: State["panel"]) {
     b.classList.toggle("active", b.dataset.panel === panel);
   }
   for (const p of document.querySelectorAll<HTMLElement>(".panel")) p.classList.toggle("active", p.id === `panel-${panel}`);
-  if (panel === "routing") renderRouting();
+  if (panel === "routing") void renderRouting();
   if (panel === "generated") showGeneratedFile();
 }
 
@@ -509,17 +623,18 @@ function fillExamplePicker() {
     const example = examples.find((e) => e.name === select.value);
     if (!example) return;
     history.replaceState(null, "", location.pathname + location.search);
-    loadFiles(example.files, example.name);
+    void loadFiles(example.files, example.name);
   });
 }
 
 async function start() {
-  await monctl.load();
+  await core.ready();
+  const [schema, version] = await Promise.all([core.schema(), core.version()]);
   editorExtensions = [
     basicSetup,
     yaml(),
     lintGutter(),
-    autocompletion({ override: [schemaCompletion(monctl.schema())] }),
+    autocompletion({ override: [schemaCompletion(schema)] }),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) scheduleAnalysis();
     }),
@@ -537,12 +652,12 @@ async function start() {
   let routeTimer: number | undefined;
   const routeSoon = () => {
     clearTimeout(routeTimer);
-    routeTimer = window.setTimeout(() => routeNow(), DEBOUNCE_MS);
+    routeTimer = window.setTimeout(() => void routeNow(), DEBOUNCE_MS);
   };
   for (const id of ["route-labels", "route-at", "route-firing"]) $(id).addEventListener("input", routeSoon);
   $("route-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    routeNow();
+    void routeNow();
   });
 
   const shared = decodeShare(location.hash);
@@ -550,15 +665,14 @@ async function start() {
   if (shared) {
     const known = examples.find((e) => e.name === shared.example);
     select.value = known ? known.name : "";
-    loadFiles(shared.files, shared.example);
+    await loadFiles(shared.files, shared.example);
   } else {
     const example = examples.find((e) => e.name === DEFAULT_EXAMPLE) ?? examples[0];
     select.value = example?.name ?? "";
-    loadFiles(example?.files ?? [{ name: "monctl.yaml", text: "" }], example?.name);
+    await loadFiles(example?.files ?? [{ name: "monctl.yaml", text: "" }], example?.name);
   }
   document.body.dataset.ready = "true";
-  const version = el("span", "version", `v${monctl.version()}`);
-  document.querySelector(".brand")!.append(version);
+  document.querySelector(".brand")!.append(el("span", "version", `v${version}`));
 }
 
 // For the browser tests and curious users: the page's own measurements and state.
@@ -574,6 +688,14 @@ async function start() {
     return state.diagnostics;
   },
   switchFile: (name: string) => switchFile(name),
+  /** Loads these files as a shared spec would be (for measurements on specs of any size). */
+  load(files: SpecFile[]) {
+    history.replaceState(null, "", location.pathname + location.search);
+    $<HTMLSelectElement>("example").value = "";
+    return loadFiles(files);
+  },
+  /** The worker's client: `core.check(files)` etc. answer as the page's own calls do. */
+  core,
   /** Selects from (line, column) to (line, endColumn) in the active file, 1-based, and focuses. */
   select(line: number, column: number, endColumn = column) {
     const doc = editor.state.doc;

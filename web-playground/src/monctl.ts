@@ -1,8 +1,6 @@
-// Typed wrappers over the monctl-wasm package (wasm/pkg, built by wasm/build.sh): the module
-// takes and returns JSON text; these functions parse it into the interfaces below, which mirror
-// the core's serde shapes (monctl::Diagnostic, routing::RouteResult, routing::show::ShowReport).
-import init, * as wasm from "../../wasm/pkg/monctl.js";
-import wasmUrl from "../../wasm/pkg/monctl_bg.wasm?url";
+// The JSON shapes of the monctl-wasm package's answers (wasm/pkg, built by wasm/build.sh), which
+// mirror the core's serde shapes (monctl::Diagnostic, routing::RouteResult,
+// routing::show::ShowReport). The package itself runs in a worker (worker.ts); core.ts calls it.
 
 export type Severity = "error" | "warning" | "info";
 
@@ -136,47 +134,7 @@ export interface Failure {
 
 export type Answer<T> = ({ ok: true } & T) | Failure;
 
-let ready: Promise<void> | undefined;
+export type RoutesTable = Answer<{ tree: TreeView; alerts: AlertView[] }>;
 
-/** Loads the WebAssembly module (once). */
-export function load(): Promise<void> {
-  ready ??= init({ module_or_path: wasmUrl }).then(() => undefined);
-  return ready;
-}
-
-const filesJson = (files: SpecFile[]) => JSON.stringify(files.map(({ name, text }) => ({ name, text })));
-
-export const check = (files: SpecFile[]): CheckResult => JSON.parse(wasm.check(filesJson(files)));
-
-/** Checks and generates in one pass: the diagnostics, and the files when there is no error. */
-export const generate = (files: SpecFile[]): GenerateResult => JSON.parse(wasm.generate(filesJson(files)));
-
-export const explain = (code: string): Answer<{ rule: CodeInfo }> => JSON.parse(wasm.explain(code));
-
-export const rules = (): CodeInfo[] => JSON.parse(wasm.rules()).rules;
-
-/**
- * Routes an alert: `labels` is an object or Alertmanager's label syntax (`severity=critical, team=db`),
- * `at` an RFC 3339 instant or "", `firing` the other alerts firing (for inhibition).
- */
-export const route = (
-  files: SpecFile[],
-  labels: LabelSet | string,
-  at = "",
-  firing: (LabelSet | string)[] = [],
-): Answer<{ result: RouteResult }> =>
-  JSON.parse(
-    wasm.route(
-      filesJson(files),
-      typeof labels === "string" ? labels : JSON.stringify(labels),
-      at,
-      firing.length ? JSON.stringify(firing) : "",
-    ),
-  );
-
-export const routesTable = (files: SpecFile[]): Answer<{ tree: TreeView; alerts: AlertView[] }> =>
-  JSON.parse(wasm.routes_table(filesJson(files)));
-
-export const schema = (): unknown => JSON.parse(wasm.schema());
-
-export const version = (): string => wasm.version();
+/** The `files` JSON the core reads. */
+export const filesJson = (files: SpecFile[]) => JSON.stringify(files.map(({ name, text }) => ({ name, text })));

@@ -53,9 +53,9 @@ pub fn generate(files: &[SourceFile]) -> Result<(Vec<Artifact>, Vec<Diagnostic>)
 
 /// Loads the sources and resolves the model, with every diagnostic found on the way.
 pub fn load_model(files: &[SourceFile]) -> (Option<model::Model>, Vec<Diagnostic>) {
-    let loaded = source::load(files, &Limits::default());
-    let mut diagnostics = loaded.diagnostics.clone();
-    let model = loaded.spec.clone().map(|spec| {
+    let mut loaded = source::load(files, &Limits::default());
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    let model = loaded.spec.take().map(|spec| {
         let (model, mut found) = model::Model::resolve(spec);
         found.extend(check::check(&model));
         loaded.resolve(&mut found);

@@ -6,6 +6,11 @@ mod render;
 mod routes;
 mod sources;
 
+// The check allocates many small strings and trees and frees them together; mimalloc does that
+// about a fifth faster than the system allocator (see bench/).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -309,15 +309,20 @@ fn files_over_the_size_limits_are_refused_before_reading_them() {
         )],
     );
     fs::remove_file(&big).unwrap();
-    for i in 0..5 {
+    let limits = monctl::Limits::default();
+    let part = limits.max_file_bytes - 1;
+    for i in 0..limits.max_total_bytes / part + 1 {
         fs::File::create(dir.join(format!("part-{i}.yml")))
             .unwrap()
-            .set_len(4 * 1024 * 1024 - 1)
+            .set_len(part as u64)
             .unwrap();
     }
     expect(
         &check(&dir),
         2,
-        &["the spec files hold more than 16777216 bytes"],
+        &[&format!(
+            "the spec files hold more than {} bytes",
+            limits.max_total_bytes
+        )],
     );
 }

@@ -22,7 +22,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_bytes: 4 * 1024 * 1024,
-            max_total_bytes: 16 * 1024 * 1024,
+            max_total_bytes: 64 * 1024 * 1024,
             max_depth: 64,
             max_nodes: 1_000_000,
             max_files: 1000,

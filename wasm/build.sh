@@ -55,6 +55,8 @@ fi
 # profile says. Only the wasm target gets these flags (CARGO_TARGET_<triple>_RUSTFLAGS), so build scripts and
 # proc macros compiled for the host are untouched.
 wasm_rustflags="-C panic=abort"
+# The workspace's release profile optimises for speed (the CLI); the module is built for size.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL="${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z}"
 cd "$root"
 start=$SECONDS
 case "$route" in

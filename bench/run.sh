@@ -65,12 +65,13 @@ command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v "$PROMTOOL" >/dev/null || missing+=("promtool (package prometheus)")
 /usr/bin/time -v true >/dev/null 2>&1 || missing+=("GNU time at /usr/bin/time (package time)")
 command -v python3 >/dev/null || missing+=(python3)
+command -v flock >/dev/null || missing+=("flock (package util-linux)")
 if command -v python3 >/dev/null && ! python3 -c 'import yaml' 2>/dev/null; then
   missing+=("PyYAML for python3 (package python3-yaml)")
 fi
 if [[ ${#missing[@]} -gt 0 ]]; then
   printf 'error: missing: %s\n' "${missing[@]}" >&2
-  echo "install them with: apt-get install -y prometheus hyperfine time python3 python3-yaml" >&2
+  echo "install them with: apt-get install -y prometheus hyperfine time python3 python3-yaml util-linux" >&2
   exit 1
 fi
 
@@ -98,6 +99,12 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 # --- inputs ------------------------------------------------------------------------------------
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+# One run at a time per work folder: a second run would regenerate inputs under the first and,
+# on a 2-core machine, time itself against it.
+exec 9>"$WORK/.lock"
+if ! flock -n 9; then
+  die "another bench/run.sh is using $WORK; wait for it to finish, or pass --work DIR"
+fi
 STAMP=$( { cat bench/gen_inputs.py; echo "$CORPUS $COPIES $SIZES"; } | sha256sum | cut -d' ' -f1)
 if [[ -f $WORK/inputs.json && -f $WORK/.stamp && $(cat "$WORK/.stamp") == "$STAMP" ]]; then
   log "inputs in $WORK are up to date"
@@ -122,9 +129,10 @@ for spec in $SPECS; do
   } >"$spec/lint.yml"
 done
 
-RES=$WORK/results
-rm -rf "$RES"
+# Each run keeps its own results folder; results/latest points at the newest.
+RES=$WORK/results/$(date -u +%Y%m%dT%H%M%SZ)-$$
 mkdir -p "$RES" "$WORK/gen-out"
+ln -sfn "$(basename "$RES")" "$WORK/results/latest"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "monctl: $BIN ($(sha256sum "$BIN" | cut -c1-12), built $(date -u -r "$BIN" +%Y-%m-%dT%H:%M:%SZ))"

@@ -11,13 +11,21 @@
 #   - rustup with the wasm32-unknown-unknown target installed: plain `cargo build --target ...`;
 #   - otherwise (Debian machines, CI; see .ci/install-wasm-toolchain.sh): Debian's rustc-web with
 #     std built from source (RUSTC=/usr/bin/rustc, RUSTC_BOOTSTRAP=1, -Zbuild-std) and wasm-ld-19.
-# Either way the release profile (opt-level z, fat LTO, one codegen unit) applies, with
-# panic=abort set for the wasm build only, so native tests keep unwinding.
+# Either way the release profile applies (one codegen unit, at opt-level z: set below, as the
+# profile's own is for the CLI), with panic=abort set for the wasm build only, so native tests keep
+# unwinding. Its `lto = "fat"` does not: cargo turns LTO
+# off for a crate that is also an rlib (wasm/Cargo.toml), and a cdylib-only build with fat LTO was
+# measured 448 KB smaller raw but 5 KB larger gzipped, so it stays that way. The Debian route, which
+# builds std anyway, builds it for size (optimize_for_size) and leaves panic locations out
+# (-Zlocation-detail=none): panic messages are kept, without file:line. Measured together: 61 KB
+# less gzipped.
 #
 # Environment: CARGO_TARGET_DIR (default: the workspace's target/), MONCTL_WASM_ROUTE=rustup|debian
-# to force a route, MONCTL_WASM_NAMES=1 to keep function names (bigger; for profiling), WASM_OPT=0
-# to skip wasm-opt even where it is installed (it is optional, and its output is only kept when it
-# is smaller gzipped and still loads).
+# to force a route, MONCTL_WASM_NAMES=1 to keep function names (bigger; for profiling),
+# MONCTL_WASM_PANIC=immediate-abort (smaller, no panic messages), WASM_OPT=0 to skip wasm-opt even
+# where it is installed (it is optional, and its output is only kept when it is smaller gzipped and
+# still loads: neither Debian's binaryen 108 nor npm's binaryen 132 at -Oz or -Os is, on this
+# module: they cut 10% raw but add 7% gzipped).
 set -euo pipefail
 
 wasm_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,6 +63,15 @@ fi
 # profile says. Only the wasm target gets these flags (CARGO_TARGET_<triple>_RUSTFLAGS), so build scripts and
 # proc macros compiled for the host are untouched.
 wasm_rustflags="-C panic=abort"
+# For the Debian route only (nightly flags, allowed there by RUSTC_BOOTSTRAP=1).
+debian_rustflags="$wasm_rustflags -Zlocation-detail=none"
+# MONCTL_WASM_PANIC=immediate-abort (Debian route): no panic machinery at all, 48 KB less gzipped,
+# but a panic is then a bare `unreachable` trap, without its message on the console.
+case "${MONCTL_WASM_PANIC:-abort}" in
+  abort) ;;
+  immediate-abort) debian_rustflags="-Zunstable-options -C panic=immediate-abort -Zlocation-detail=none" ;;
+  *) die "MONCTL_WASM_PANIC must be abort or immediate-abort, not '${MONCTL_WASM_PANIC}'" ;;
+esac
 # The workspace's release profile optimises for speed (the CLI); the module is built for size.
 export CARGO_PROFILE_RELEASE_OPT_LEVEL="${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z}"
 cd "$root"
@@ -70,12 +87,12 @@ case "$route" in
       die "no rustup wasm32 target and no Debian rustc-web/rust-web-src; run: bash .ci/install-wasm-toolchain.sh"
     command -v wasm-ld-19 >/dev/null || die "wasm-ld-19 not found (apt-get install lld-19); run: bash .ci/install-wasm-toolchain.sh"
     log "compiling with Debian's $(/usr/bin/rustc --version) and std built from source"
-    # panic_immediate_abort is not used: it would drop panic messages (see start() in src/lib.rs).
+    # Panic messages are kept unless MONCTL_WASM_PANIC=immediate-abort (see start() in src/lib.rs).
     RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$wasm_rustflags" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$debian_rustflags" \
       cargo build --release --target wasm32-unknown-unknown -p monctl-wasm --target-dir "$target_dir" \
-      -Zbuild-std=std,panic_abort
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
     ;;
   *) die "MONCTL_WASM_ROUTE must be rustup or debian, not '$route'" ;;
 esac
@@ -157,5 +174,26 @@ final="$out_dir/monctl_bg.wasm"
 raw=$(($(wc -c <"$final")))
 gz=$(gz_size "$final")
 log "built $out_dir (--target web) and $node_dir (--target nodejs)"
+# Where the bytes are: each section raw and gzipped on its own (for what is in them: twiggy on
+# the module built with MONCTL_WASM_NAMES=1, or the linker's map: -C link-arg=--Map=FILE).
+if command -v node >/dev/null; then
+  node -e '
+    const { readFileSync } = require("node:fs");
+    const { gzipSync } = require("node:zlib");
+    const b = readFileSync(process.argv[1]);
+    const names = { 0: "custom", 1: "type", 2: "import", 3: "function", 5: "memory", 6: "global", 7: "export", 9: "elem", 10: "code", 11: "data" };
+    const leb = (i) => { let r = 0, s = 0, x; do { x = b[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return [r, i]; };
+    const rows = [];
+    for (let i = 8; i < b.length; ) {
+      const id = b[i];
+      const [n, body] = leb(i + 1);
+      let name = names[id] ?? `section ${id}`;
+      if (id === 0) { const [l, j] = leb(body); name = `custom "${b.subarray(j, j + l)}"`; }
+      rows.push([name, n, gzipSync(b.subarray(body, body + n), { level: 9 }).length]);
+      i = body + n;
+    }
+    for (const [name, n, gz] of rows.filter((r) => r[1] > 4096)) console.error(`[wasm/build.sh]   ${name.padEnd(10)} ${String(n).padStart(9)} bytes raw, ${String(gz).padStart(8)} gzipped on its own`);
+  ' "$final" || true
+fi
 printf 'monctl_bg.wasm: %d bytes raw (%d KiB), %d bytes gzipped (%d KiB)\n' \
   "$raw" $((raw / 1024)) "$gz" $((gz / 1024))

@@ -3,8 +3,11 @@
 //! overflow or a run of seconds. The fuzzer is deterministic (a fixed seed, a fixed number of
 //! cases), so a failure reproduces; `MONCTL_FUZZ_CASES=N` runs more of them.
 
+mod support;
+
 use monctl::{Severity, SourceFile};
 use std::path::Path;
+use support::Rng;
 
 fn check(text: String) -> Vec<monctl::Diagnostic> {
     let files = [SourceFile::new("spec.yml", text)];
@@ -104,22 +107,6 @@ fn a_huge_single_line_spec_places_every_finding() {
         let at = d.location.as_ref().unwrap();
         let start = at.start.column as usize - 1;
         assert_eq!(&spec[start..start + 8], "unknown_", "{}", d.message);
-    }
-}
-
-/// xorshift64*: a small deterministic generator, enough to pick mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
     }
 }
 

@@ -9,6 +9,8 @@
 
 mod support;
 
+use support::Rng;
+
 use monctl::routing::{alert_rule_labels, label_set_string, LabelSet, Simulator};
 use monctl::spec::routing::{MatchOp, Route};
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,22 +19,6 @@ use std::process::Command;
 
 /// Random label sets per spec, on top of the alert rules' own.
 const RANDOM_SETS: usize = 120;
-
-/// A small deterministic generator (xorshift64*), so a failing set can be reproduced.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn collect_matchers(route: &Route, out: &mut Vec<monctl::spec::routing::Matcher>) {
     out.extend(route.all_matchers());

@@ -263,15 +263,8 @@ mod tests {
             ]}
         ]}}));
         let alert = model.rule_analysis(0, 0).expect("analysed");
-        let mut labels: Vec<&str> = alert
-            .output
-            .names
-            .iter()
-            .map(String::as_str)
-            .filter(|n| *n != "__name__")
-            .collect();
-        labels.sort();
-        assert_eq!(labels, ["env", "job"]);
+        let labels = alert.output.clone().without("__name__").names;
+        assert_eq!(labels, ["env".to_string(), "job".to_string()].into());
         assert!(alert.events.iter().any(|e| matches!(e,
             Event::Selector { info, .. } if info.source == promql::SeriesSource::Recorded)));
     }

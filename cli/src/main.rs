@@ -1,9 +1,12 @@
 //! The `monctl` command line: argument parsing and the commands. Files, the terminal and exit codes
 //! live here; everything else is the core library's.
 
+mod import;
+mod lint;
 mod output;
 mod render;
 mod routes;
+mod rule_tests;
 mod sources;
 
 // The check allocates many small strings and trees and frees them together; mimalloc does that
@@ -28,7 +31,7 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     /// rustc-style diagnostics with source snippets (on stderr).
     Human,
     /// A JSON array of diagnostics.
@@ -102,6 +105,12 @@ Examples:\n  monctl generate examples/mall-go --out build/monitoring\n  monctl g
     /// Test and show Alertmanager routing: which receivers alerts reach, inhibition, time intervals.
     #[command(subcommand)]
     Routes(routes::RoutesCommand),
+    /// Import native files (prometheus.yml, rule files, alertmanager.yml, ...) into a spec folder.
+    Import(import::ImportArgs),
+    /// Lint native files in place (prometheus.yml, rule files, alertmanager.yml, ...) with every check.
+    Lint(lint::LintArgs),
+    /// Run the spec's rule unit tests (and the generated SLO tests) with promtool.
+    Test(rule_tests::TestArgs),
 }
 
 fn main() -> ExitCode {
@@ -152,6 +161,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Routes(command) => routes::run(command),
+        Command::Import(args) => import::run(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Test(args) => rule_tests::run(args),
     }
 }
 
@@ -162,7 +174,7 @@ pub fn stdout(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
 }
 
-fn read(path: &std::path::Path) -> Result<Vec<monctl::SourceFile>, ExitCode> {
+pub(crate) fn read(path: &std::path::Path) -> Result<Vec<monctl::SourceFile>, ExitCode> {
     sources::read_spec(path).map_err(|e| {
         eprintln!("error: {e}");
         ExitCode::from(2)

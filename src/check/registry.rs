@@ -1,4 +1,5 @@
-//! The registry: every check rule, in code order. A rule is added here once its file exists.
+//! The registry: every check rule, in code order. A rule is added here (or, for the later
+//! sections, to its folder's list) once its file exists.
 
 use super::rule::Rule;
 use super::rules::*;
@@ -33,9 +34,15 @@ static RULES: &[&Rule] = &[
     &x001_literal_secret::RULE,
 ];
 
+/// The rules of the later sections, one list per folder.
+static SECTION_RULES: &[&[&Rule]] = &[logs::RULES, slos::RULES, stack::RULES];
+
 /// All check rules.
 pub fn registry() -> impl Iterator<Item = &'static Rule> {
-    RULES.iter().copied()
+    RULES
+        .iter()
+        .chain(SECTION_RULES.iter().flat_map(|rules| rules.iter()))
+        .copied()
 }
 
 /// A rule by code (any case) or name.

@@ -19,6 +19,20 @@ pub enum Family {
     Routing,
     /// X: secrets.
     Secrets,
+    /// L: the log schema and the Fluentd pipeline.
+    Logs,
+    /// E: Elasticsearch index templates and lifecycle policies.
+    Indices,
+    /// O: service level objectives.
+    Slos,
+    /// U: rule unit tests.
+    RuleTests,
+    /// K: the stack's services (docker-compose).
+    Stack,
+    /// G: Grafana dashboards and provisioning.
+    Dashboards,
+    /// J: tracing.
+    Tracing,
 }
 
 impl Family {
@@ -30,6 +44,13 @@ impl Family {
             Family::Templates => "Alert templates (T)",
             Family::Routing => "Routing (R)",
             Family::Secrets => "Secrets (X)",
+            Family::Logs => "Log schema and Fluentd pipeline (L)",
+            Family::Indices => "Elasticsearch templates and lifecycle policies (E)",
+            Family::Slos => "Service level objectives (O)",
+            Family::RuleTests => "Rule unit tests (U)",
+            Family::Stack => "Stack services (K)",
+            Family::Dashboards => "Grafana dashboards (G)",
+            Family::Tracing => "Tracing (J)",
         }
     }
 }

@@ -4,11 +4,17 @@
 //! references between sections resolved.
 
 mod catalog;
+mod logs;
 mod series;
+mod slos;
+mod stack;
 mod targets;
 
 pub use catalog::{CatalogEntry, Origin};
+pub use logs::LogsModel;
 pub use series::Resolver;
+pub use slos::SlosModel;
+pub use stack::StackModel;
 pub use targets::{discovered, relabel_step, series_labels, target_labels, LabelSpace};
 
 use crate::codes::{did_you_mean, INVALID_PROMQL, UNKNOWN_REFERENCE};
@@ -46,6 +52,12 @@ pub struct Model {
     pub rules: Vec<RuleAnalysis>,
     /// Where each rule group's rules start in `rules`.
     group_starts: Vec<usize>,
+    /// The logs section resolved.
+    pub logs: LogsModel,
+    /// The SLOs resolved.
+    pub slos: SlosModel,
+    /// The stack, dashboards and tracing resolved.
+    pub stack: StackModel,
 }
 
 impl Model {
@@ -108,7 +120,12 @@ impl Model {
             }
         }
         let catalog = catalog::build(&spec);
-        let rules = analyse_rules(&spec, &catalog, &mut diagnostics);
+        let mut resolver = Resolver::new(&spec, &catalog);
+        let rules = analyse_rules(&spec, &mut resolver, &mut diagnostics);
+        let logs = LogsModel::resolve(&spec, &mut resolver, &mut diagnostics);
+        let slos = SlosModel::resolve(&spec, &mut resolver, &mut diagnostics);
+        let stack = StackModel::resolve(&spec, &mut resolver, &mut diagnostics);
+        drop(resolver);
         let group_starts = spec
             .rules
             .groups
@@ -125,6 +142,9 @@ impl Model {
                 catalog,
                 rules,
                 group_starts,
+                logs,
+                slos,
+                stack,
             },
             diagnostics,
         )
@@ -154,10 +174,9 @@ impl Model {
 /// further down; the others' analyses cannot change.
 fn analyse_rules(
     spec: &Spec,
-    catalog: &[CatalogEntry],
+    resolver: &mut Resolver,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<RuleAnalysis> {
-    let mut resolver = Resolver::new(spec, catalog);
     let mut parsed = Vec::new();
     let mut results = Vec::new();
     for (g, group) in spec.rules.groups.iter().enumerate() {
@@ -169,7 +188,7 @@ fn analyse_rules(
                     None
                 }
             };
-            let analysis = ast.as_ref().map(|ast| analyze_ast(ast, &resolver));
+            let analysis = ast.as_ref().map(|ast| analyze_ast(ast, resolver));
             if let (Some(record), Some(a)) = (&rule.record, &analysis) {
                 let mut labels = a.output.clone().without("__name__");
                 labels.names.extend(rule.labels.keys().map(|k| k.0.clone()));
@@ -198,7 +217,7 @@ fn analyse_rules(
             |e| matches!(e, Event::Selector { metric, .. } if resolver.recorded.contains_key(metric)),
         );
         if reads_recorded {
-            *analysis = analyze_ast(ast, &resolver);
+            *analysis = analyze_ast(ast, resolver);
         }
     }
     results

@@ -1,13 +1,16 @@
 //! The typed spec: one struct per section, mirroring the target tools' vocabulary with stronger
-//! types. serde reads it and schemars derives the JSON Schema from it. Later sections (routing,
-//! logs, indices, slos, dashboards, tracing, stack) are added here as fields of [`Spec`].
+//! types. serde reads it and schemars derives the JSON Schema from it. Each section is a field of
+//! [`Spec`]; the larger ones (routing, logs, slos, stack) are folders of their own.
 
 pub mod lint;
+pub mod logs;
 pub mod metrics;
 pub mod relabel;
 pub mod routing;
 pub mod rules;
 pub mod scrape;
+pub mod slos;
+pub mod stack;
 pub mod types;
 mod validate;
 
@@ -41,4 +44,22 @@ pub struct Spec {
     /// Alertmanager: route tree, receivers, inhibitions, time intervals, templates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routing: Option<routing::Routing>,
+    /// Logs: the structured log schema, the Fluentd pipeline, Elasticsearch templates and policies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logs: Option<logs::Logs>,
+    /// Service level objectives: SLIs, burn-rate rules and alerts, error budgets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slos: Option<slos::Slos>,
+    /// Rule unit tests (promtool's vocabulary), written beside the rule files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tests: Option<slos::RuleTests>,
+    /// The services of the stack: images, ports, environment, volumes (docker-compose).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack: Option<stack::Stack>,
+    /// Grafana dashboards and their provisioning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dashboards: Option<stack::Dashboards>,
+    /// Tracing: Jaeger and its sampling strategies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracing: Option<stack::Tracing>,
 }

@@ -24,6 +24,9 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     v.scrape(spec);
     v.rules(spec);
     v.out.extend(super::routing::validate(spec));
+    v.out.extend(super::logs::validate(spec));
+    v.out.extend(super::slos::validate(spec));
+    v.out.extend(super::stack::validate(spec));
     v.out
 }
 

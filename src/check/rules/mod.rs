@@ -1,9 +1,14 @@
 //! The check rules, one per file, grouped by family letter: C (scrape configuration), M (metrics catalog), P (PromQL and
-//! rules), R (Alertmanager routing), T (alert templates), X (secrets).
+//! rules), R (Alertmanager routing), T (alert templates), X (secrets);
+//! the later sections' families live in folders of their own: logs/ (L, E), slos/ (O, U), stack/ (K, G, J).
 
 mod alerts;
 mod each;
 mod template;
+
+pub mod logs;
+pub mod slos;
+pub mod stack;
 
 pub mod c001_relabel_source_absent;
 pub mod m001_collector_collision;

@@ -104,3 +104,49 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// A folder of ../shared/corpus (real configs written by others), or None with a loud warning
+/// when the corpus is absent outside CI; in CI (CI=true) its absence is a failure. MONCTL_CORPUS
+/// names another location.
+pub fn corpus(sub: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("MONCTL_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("..").join("shared").join("corpus"));
+    let dir = base.join(sub);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "the corpus folder {} is missing (CI=true): these tests read real configs from it",
+            dir.display()
+        );
+    }
+    eprintln!("\n!!!!!!!! WARNING: the corpus folder {} is missing; the tests over real configs in it were SKIPPED (set MONCTL_CORPUS to its location) !!!!!!!!\n", dir.display());
+    None
+}
+
+/// Every file under `dir` (recursively) whose name ends with one of `extensions`, sorted.
+pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, extensions, out);
+            } else if path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| extensions.iter().any(|e| n.ends_with(e)))
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, extensions, &mut out);
+    out.sort();
+    out
+}

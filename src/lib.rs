@@ -14,6 +14,7 @@ pub mod suggest;
 
 pub use diagnostic::{Diagnostic, Location, Position, Severity, SpecPath};
 pub mod generate;
+pub mod import;
 pub mod model;
 pub mod promql;
 pub mod routing;

@@ -24,12 +24,13 @@ pub fn prometheus_yml(model: &Model) -> Artifact {
             .set("external_labels", &global.external_labels)
             .build(),
     );
-    let rule_files: BTreeSet<String> = spec
+    let mut rule_files: BTreeSet<String> = spec
         .rules
         .groups
         .iter()
         .map(|g| format!("rules/{}.yml", g.file_stem()))
         .collect();
+    rule_files.extend(super::slos::rule_file_paths(model));
     root.set("rule_files", rule_files);
     let alertmanagers: Vec<Value> = spec.scrape.alertmanagers.iter().map(alertmanager).collect();
     if !alertmanagers.is_empty() {

@@ -7,3 +7,9 @@ use crate::model::Model;
 pub fn artifacts(_model: &Model) -> Vec<Artifact> {
     Vec::new()
 }
+
+/// The paths of the SLO rule files, relative to the output folder, for prometheus.yml's
+/// `rule_files`.
+pub fn rule_file_paths(_model: &Model) -> Vec<String> {
+    Vec::new()
+}

@@ -1,0 +1,1 @@
+//! Import of alertmanager.yml into the `routing` section (issue #9).

@@ -1,0 +1,1 @@
+//! Import of prometheus.yml into the `scrape` section (issue #9).

@@ -1,0 +1,1 @@
+//! Import of Prometheus rule files into the `rules` section (issue #9).

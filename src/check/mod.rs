@@ -43,7 +43,13 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
         let mut findings = Findings::new(&rule.meta);
         (rule.run)(&ctx, &mut findings);
         for mut d in findings.out {
-            d.severity = severity;
+            // A rule may report some findings more quietly than its level (a note where the
+            // defect is harmless); those keep their own severity.
+            if d.severity == rule.meta.severity {
+                d.severity = severity;
+            } else {
+                d.severity = d.severity.max(severity);
+            }
             out.push(d);
         }
     }

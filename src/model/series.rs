@@ -27,6 +27,22 @@ pub struct Resolver<'a> {
     resolved: RefCell<HashMap<String, SeriesInfo>>,
 }
 
+/// A job's target labels as far as the spec states them: a job that names no way of discovering
+/// its targets (no static, file or service discovery config) runs somewhere the spec does not
+/// describe — the Prometheus Operator's ServiceMonitors, a setup outside the spec — whose
+/// discovery and relabeling add labels (namespace, service, pod, container, endpoint, cluster...)
+/// monctl cannot know, so its label set is open.
+fn stated_target_labels(job: &ScrapeJob) -> LabelFlow {
+    let mut labels = target_labels(job);
+    let discovery_stated = !job.static_configs.is_empty()
+        || !job.file_sd_configs.is_empty()
+        || !job.kubernetes_sd_configs.is_empty();
+    if !discovery_stated {
+        labels.complete = false;
+    }
+    labels
+}
+
 impl<'a> Resolver<'a> {
     pub fn new(spec: &'a Spec, catalog: &'a [CatalogEntry]) -> Self {
         let global = spec.scrape.global.effective_scrape_interval();
@@ -36,7 +52,7 @@ impl<'a> Resolver<'a> {
             jobs.entry(job.job_name.as_str()).or_insert_with(|| {
                 (
                     job,
-                    target_labels(job),
+                    stated_target_labels(job),
                     job.scrape_interval.unwrap_or(global),
                 )
             });

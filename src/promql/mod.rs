@@ -7,6 +7,7 @@ mod analyze;
 mod labels;
 mod locate;
 mod parse;
+mod pins;
 
 pub use analyze::{
     analyze, analyze_ast, Analysis, Event, GroupingClause, SeriesInfo, SeriesResolver, SeriesSource,
@@ -17,3 +18,4 @@ pub use locate::{
     parse_error_span,
 };
 pub use parse::{parse, MAX_BINARY_OPERATORS, MAX_EXPR_BYTES, MAX_NESTING};
+pub use pins::{output_pins, Pin};

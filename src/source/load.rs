@@ -9,8 +9,9 @@ use super::node::{locate, FileId, Node, NodeKind, Span};
 use super::schema_errors::{describe, prune};
 use super::yaml::{parse, YamlErrorKind};
 use crate::codes::{DUPLICATE_KEY, INPUT_LIMIT, INVALID_VALUE, MERGE_CONFLICT, YAML_SYNTAX};
-use crate::diagnostic::{sort_diagnostics, Diagnostic, Location, Position, SpecPath};
+use crate::diagnostic::{sort_diagnostics, Diagnostic, Location, PathSegment, Position, SpecPath};
 use crate::spec::{validate, Spec};
+use serde_json::Value;
 
 /// One spec source: its display name (a path, for diagnostics) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,7 +183,7 @@ pub fn load_value(text: &str, file: FileId, limits: &Limits) -> Result<serde_jso
             e.span.start.line, e.span.start.column, e.message
         )
     })?;
-    drop_nulls(&mut node);
+    drop_nulls(&mut node, &SpecPath::root(), &mut Vec::new());
     let mut bad = Vec::new();
     let value = to_json(&node, &SpecPath::root(), &mut bad);
     match bad.first() {
@@ -200,16 +201,68 @@ fn file_start(file: FileId) -> Span {
     }
 }
 
-/// Drops `key: null` entries: an optional field given as null is the same as an absent one.
-fn drop_nulls(node: &mut Node) {
+/// Drops `key: null` entries: an optional field given as null is the same as an absent one (as in
+/// Go's YAML decoder). The dropped keys are remembered, so that an unknown key with no value
+/// (`recevier:`) is still reported.
+fn drop_nulls(node: &mut Node, path: &SpecPath, dropped: &mut Vec<(SpecPath, Span)>) {
     match &mut node.kind {
         NodeKind::Map(entries) => {
-            entries.retain(|(_, v)| v.kind != NodeKind::Null);
-            entries.iter_mut().for_each(|(_, v)| drop_nulls(v));
+            entries.retain(|(k, v)| {
+                let null = v.kind == NodeKind::Null;
+                if null {
+                    dropped.push((path.key(&k.name), k.span));
+                }
+                !null
+            });
+            for (k, v) in entries.iter_mut() {
+                drop_nulls(v, &path.key(&k.name), dropped);
+            }
         }
-        NodeKind::Seq(items) => items.iter_mut().for_each(drop_nulls),
+        NodeKind::Seq(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                drop_nulls(item, &path.index(i), dropped);
+            }
+        }
         _ => {}
     }
+}
+
+/// The keys given as null that the spec does not have at their place: each is put back with a
+/// placeholder value and only the schema's unknown-field errors are kept.
+fn unknown_null_keys(
+    value: &Value,
+    dropped: &[(SpecPath, Span)],
+    schema: &Value,
+) -> Vec<(Diagnostic, Span)> {
+    let mut probe = value.clone();
+    for (path, _) in dropped {
+        let Some((PathSegment::Key(key), parent)) = path.0.split_last() else {
+            continue;
+        };
+        let mut slot = Some(&mut probe);
+        for segment in parent {
+            slot = slot.and_then(|v| match segment {
+                PathSegment::Key(k) => v.get_mut(k.as_str()),
+                PathSegment::Index(i) => v.get_mut(*i),
+            });
+        }
+        if let Some(Value::Object(map)) = slot {
+            map.entry(key.clone())
+                .or_insert_with(|| Value::String(String::new()));
+        }
+    }
+    let mut out = Vec::new();
+    for error in crate::schema::validator().iter_errors(&probe) {
+        if let jsonschema::error::ValidationErrorKind::AdditionalProperties { .. } = error.kind() {
+            let (found, _) = describe(&error, &probe, schema);
+            for d in found {
+                if let Some((_, span)) = dropped.iter().find(|(p, _)| *p == d.path) {
+                    out.push((d, *span));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Loads a spec from one or more sources (a folder's files, in a stable order).
@@ -251,6 +304,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
     }
 
     let mut conflicts = Vec::new();
+    let mut dropped_nulls = Vec::new();
     let mut parsed_any = false;
     let mut failed_any = false;
     for (i, file) in files.iter().enumerate() {
@@ -275,7 +329,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
         }
         match parse(&file.text, id, limits) {
             Ok(mut node) => {
-                drop_nulls(&mut node);
+                drop_nulls(&mut node, &SpecPath::root(), &mut dropped_nulls);
                 if !matches!(node.kind, NodeKind::Map(_)) {
                     failed_any = true;
                     diagnostics.push(
@@ -346,14 +400,31 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
     let schema = crate::schema::schema();
     let mut prunes = Vec::new();
     let mut schema_errors = 0;
-    for error in crate::schema::validator().iter_errors(&value) {
-        let (found, prune_paths) = describe(&error, &value, schema);
+    // Unquoted scalars where a string is expected are read as their text, as Go's YAML decoder
+    // does; a second pass validates the corrected value (only when there was something to fix).
+    let (positions, first_errors) =
+        super::coerce::string_positions(crate::schema::validator().iter_errors(&value));
+    let errors = if positions.is_empty() {
+        first_errors
+    } else {
+        drop(first_errors);
+        super::coerce::to_strings(&mut value, &positions);
+        crate::schema::validator().iter_errors(&value).collect()
+    };
+    for error in &errors {
+        let (found, prune_paths) = describe(error, &value, schema);
         schema_errors += found.len();
         diagnostics.extend(found);
         prunes.extend(prune_paths);
     }
     for path in &prunes {
         prune(&mut value, path);
+    }
+    if !dropped_nulls.is_empty() {
+        for (d, span) in unknown_null_keys(&value, &dropped_nulls, schema) {
+            schema_errors += 1;
+            diagnostics.push(d.at(Some(locate(span, &loaded.file_names))));
+        }
     }
 
     if !failed_any {
@@ -499,6 +570,15 @@ mod tests {
         let quoted = SpecPath::parse("rules.groups[0].rules[1].expr").unwrap();
         let at = loaded.locate_in_value(&quoted, 11, 3).unwrap();
         assert_eq!((at.start.line, at.start.column), (10, 29));
+    }
+
+    #[test]
+    fn an_unknown_key_with_no_value_is_reported_and_a_known_one_is_absent() {
+        let loaded = load_one("scrape:\n  global:\n    scrape_intervall:\n    scrape_timeout:\n");
+        assert_eq!(
+            summary(&loaded),
+            vec!["S004 spec.yml:3:5 unknown field `scrape_intervall`".to_string()]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! merges a folder of files into one tree, validates it against the JSON Schema and deserializes it
 //! into the typed [`crate::spec::Spec`], keeping a source map from spec paths to file positions.
 
+mod coerce;
 mod convert;
 mod limits;
 mod lines;

@@ -26,6 +26,7 @@ pub struct RuleGroup {
     /// Most alerts or series a rule of the group may produce (0: no limit).
     #[serde(default)]
     pub limit: Option<u64>,
+    #[serde(default)]
     pub rules: Vec<Rule>,
     /// Findings of these rules about this object are not reported (each with a reason).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

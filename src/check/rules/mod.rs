@@ -3,6 +3,7 @@
 //! the later sections' families live in folders of their own: logs/ (L, E), slos/ (O, U), stack/ (K, G, J).
 
 mod alerts;
+mod downstream;
 mod each;
 mod template;
 

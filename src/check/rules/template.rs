@@ -213,12 +213,7 @@ pub fn read(text: &str) -> Result<TemplateInfo, TemplateError> {
             }
         }
     }
-    if let Some(stray) = text[rest..].find("}}") {
-        return Err(TemplateError {
-            offset: rest + stray,
-            message: "`}}` without `{{`".into(),
-        });
-    }
+    // A `}}` outside an action is text to Go's text/template, as any other characters are.
     if let Some((kw, offset)) = stack.pop() {
         return Err(TemplateError {
             offset,

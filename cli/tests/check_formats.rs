@@ -149,7 +149,7 @@ fn github_format_prints_workflow_commands() {
     let stdout = text(&out.stdout);
     let line = stdout.lines().next().unwrap();
     assert!(
-        line.starts_with("::error file=tests/fixtures/rules/P003/bad.yml,line=28,col=25,endLine=28,endColumn=32,title=P003 grouping-on-absent-label::"),
+        line.starts_with("::error file=tests/fixtures/rules/P003/bad.yml,line=29,col=25,endLine=29,endColumn=32,title=P003 grouping-on-absent-label::"),
         "{line}"
     );
     assert!(

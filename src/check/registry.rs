@@ -28,6 +28,8 @@ static RULES: &[&Rule] = &[
     &r003_matcher_on_absent_label::RULE,
     &r004_grouping_on_absent_label::RULE,
     &r005_root_only::RULE,
+    &r006_inhibit_never_mutes::RULE,
+    &r007_inhibit_equal_absent_label::RULE,
     &t001_template_syntax::RULE,
     &t002_template_label_absent::RULE,
     &t003_missing_annotation::RULE,

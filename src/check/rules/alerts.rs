@@ -9,6 +9,9 @@ use std::collections::BTreeSet;
 /// The labels of one alerting rule's alerts.
 pub struct AlertShape {
     pub alert: String,
+    /// The alerting rule: `rules.groups[group].rules[rule]`.
+    pub group: usize,
+    pub rule: usize,
     pub fixed: LabelSet,
     pub varying: BTreeSet<String>,
     /// False when labels monctl cannot name may appear.
@@ -77,6 +80,8 @@ pub fn alert_shapes(ctx: &Context) -> Vec<AlertShape> {
             }
             AlertShape {
                 alert: rule.alert,
+                group,
+                rule: index,
                 fixed: rule.labels,
                 varying,
                 complete,
@@ -111,4 +116,15 @@ pub fn candidates<'a>(
 /// True when some alerts are candidates and none of them may carry `label`.
 pub fn none_carry(candidates: &[&AlertShape], label: &str) -> bool {
     !candidates.is_empty() && !candidates.iter().any(|s| s.may_carry(label))
+}
+
+/// Whether alerts of these two rules may have the same value of `label` (absent on both counts
+/// as equal, as in Alertmanager's inhibition).
+pub fn may_be_equal(source: &AlertShape, target: &AlertShape, label: &str) -> bool {
+    match (source.fixed.get(label), target.fixed.get(label)) {
+        (Some(a), Some(b)) => a == b,
+        (Some(_), None) => target.may_carry(label),
+        (None, Some(_)) => source.may_carry(label),
+        (None, None) => true,
+    }
 }

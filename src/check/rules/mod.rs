@@ -34,6 +34,8 @@ pub mod r002_unreachable_route;
 pub mod r003_matcher_on_absent_label;
 pub mod r004_grouping_on_absent_label;
 pub mod r005_root_only;
+pub mod r006_inhibit_never_mutes;
+pub mod r007_inhibit_equal_absent_label;
 pub mod t001_template_syntax;
 pub mod t002_template_label_absent;
 pub mod t003_missing_annotation;

@@ -23,6 +23,7 @@ static RULES: &[&Rule] = &[
     &p010_duplicate_rule::RULE,
     &p011_for_shorter_than_interval::RULE,
     &p012_regex_without_metacharacters::RULE,
+    &p013_rate_unit_mismatch::RULE,
     &r001_unused_receiver::RULE,
     &r002_unreachable_route::RULE,
     &r003_matcher_on_absent_label::RULE,

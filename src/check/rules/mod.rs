@@ -29,6 +29,7 @@ pub mod p009_comparison_never_holds;
 pub mod p010_duplicate_rule;
 pub mod p011_for_shorter_than_interval;
 pub mod p012_regex_without_metacharacters;
+pub mod p013_rate_unit_mismatch;
 pub mod r001_unused_receiver;
 pub mod r002_unreachable_route;
 pub mod r003_matcher_on_absent_label;

@@ -88,6 +88,8 @@ fn every_rule_has_fixtures_that_trigger_it_and_that_do_not() {
             .unwrap_or_default();
         let others: Vec<&str> = bad
             .iter()
+            // Notes of other rules (an unread metric) are not the fixture's business.
+            .filter(|d| d.severity != monctl::Severity::Info || d.code == code)
             .filter(|d| d.code != code && !also.iter().any(|a| a == d.code))
             .map(|d| d.code)
             .collect();
@@ -98,6 +100,10 @@ fn every_rule_has_fixtures_that_trigger_it_and_that_do_not() {
         insta::assert_snapshot!(format!("rule_{code}"), render(&files, &ours));
 
         let (_, good) = load(code, "good");
+        let good: Vec<&Diagnostic> = good
+            .iter()
+            .filter(|d| d.code == code || d.severity != monctl::Severity::Info)
+            .collect();
         assert!(good.is_empty(), "{code}/good.yml must be clean: {good:#?}");
     }
     assert!(

@@ -7,6 +7,7 @@ mod output;
 mod render;
 mod routes;
 mod rule_tests;
+mod snippet;
 mod sources;
 
 // The check allocates many small strings and trees and frees them together; mimalloc does that

@@ -1,9 +1,16 @@
 //! Rendering diagnostics for people (rustc-style: code, message, file:line:col, the source line
-//! with a marker, help) and for programs (`--format json`).
+//! with a marker, help) and for programs (`--format json`). Human output is bounded: a snippet is
+//! a window of its line, and at most [`PER_CODE_AND_FILE`] findings of one code in one file are
+//! printed before a count of the rest.
 
+use crate::snippet::Snippets;
 use crate::Format;
-use monctl::{Diagnostic, Location, Severity, SourceFile};
+use monctl::{Diagnostic, Severity, SourceFile};
+use std::collections::HashMap;
 use std::io::IsTerminal;
+
+/// The most findings of one code in one file that human output prints in full.
+pub const PER_CODE_AND_FILE: usize = 20;
 
 pub fn print(diagnostics: &[Diagnostic], files: &[SourceFile], format: Format) {
     match format {
@@ -12,9 +19,7 @@ pub fn print(diagnostics: &[Diagnostic], files: &[SourceFile], format: Format) {
         Format::Github => crate::stdout(&github(diagnostics)),
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            for d in diagnostics {
-                eprint!("{}", human(d, files, color));
-            }
+            eprint!("{}", human_all(diagnostics, files, color));
             let errors = diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
@@ -206,15 +211,41 @@ fn paint(text: &str, code: &str, color: bool) -> String {
     }
 }
 
-fn source_line<'a>(files: &'a [SourceFile], location: &Location) -> Option<&'a str> {
-    let file = files.iter().find(|f| f.name == location.file)?;
-    file.text
-        .lines()
-        .nth(location.start.line.checked_sub(1)? as usize)
+/// Every diagnostic in rustc's layout, at most [`PER_CODE_AND_FILE`] of a code in a file, then a
+/// line counting the rest.
+pub fn human_all(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> String {
+    let snippets = Snippets::new(files, diagnostics);
+    let mut shown: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut out = String::new();
+    for d in diagnostics {
+        let file = d.location.as_ref().map(|l| l.file.as_str()).unwrap_or("");
+        let count = shown.entry((d.code, file)).or_default();
+        *count += 1;
+        if *count <= PER_CODE_AND_FILE {
+            out.push_str(&human(d, &snippets, color));
+        }
+    }
+    let mut hidden: Vec<(&(&str, &str), &usize)> = shown
+        .iter()
+        .filter(|(_, n)| **n > PER_CODE_AND_FILE)
+        .collect();
+    hidden.sort();
+    for ((code, file), n) in hidden {
+        let place = if file.is_empty() {
+            String::new()
+        } else {
+            format!(" in {file}")
+        };
+        out.push_str(&format!(
+            "... and {} more {code} findings{place} (`--format json` lists them all)\n",
+            n - PER_CODE_AND_FILE
+        ));
+    }
+    out
 }
 
 /// One diagnostic in rustc's layout.
-pub fn human(d: &Diagnostic, files: &[SourceFile], color: bool) -> String {
+pub fn human(d: &Diagnostic, snippets: &Snippets, color: bool) -> String {
     let (word, code) = match d.severity {
         Severity::Error => ("error", "1;31"),
         Severity::Warning => ("warning", "1;33"),
@@ -234,23 +265,17 @@ pub fn human(d: &Diagnostic, files: &[SourceFile], color: bool) -> String {
                 "{pad}{} {location}\n",
                 paint("-->", "1;34", color)
             ));
-            if let Some(text) = source_line(files, location) {
+            if let Some(shown) = snippets.show(location) {
                 let bar = paint("|", "1;34", color);
-                let start = location.start.column.saturating_sub(1) as usize;
-                let width = text.chars().count();
-                let end = if location.end.line == location.start.line {
-                    (location.end.column.saturating_sub(1) as usize).max(start + 1)
-                } else {
-                    width.max(start + 1)
-                };
                 let marker = format!(
                     "{}{}",
-                    " ".repeat(start),
-                    "^".repeat(end.min(width.max(start + 1)) - start)
+                    " ".repeat(shown.marker_start),
+                    "^".repeat(shown.marker_width)
                 );
                 out.push_str(&format!(
-                    "{pad} {bar}\n{} {bar} {text}\n{pad} {bar} {}\n",
+                    "{pad} {bar}\n{} {bar} {}\n{pad} {bar} {}\n",
                     paint(&line_no, "1;34", color),
+                    shown.text,
                     paint(&marker, code, color)
                 ));
             }

@@ -120,6 +120,30 @@ pub const LOAD_CODES: &[CodeDoc] = &[
     },
 ];
 
+/// The help line of a load-stage finding that has no more specific one: what to do, and where
+/// to read more.
+pub fn default_help(code: &str) -> String {
+    let what = match code {
+        YAML_SYNTAX => "check the indentation (spaces, not tabs), a space after each `:`, and quotes around values that start with `*`, `&`, `!`, `{`, `[`, `%`, `@` or a backtick",
+        INPUT_LIMIT => "split the spec into smaller files, or remove deep nesting and recursive aliases",
+        DUPLICATE_KEY => "remove or merge one of the two entries",
+        UNKNOWN_FIELD => "remove the field or correct its name; `monctl schema` lists the fields of every section",
+        INVALID_VALUE => "give the field a value of the type it takes; `monctl schema` shows what every field takes",
+        MERGE_CONFLICT => "set the value in one spec file only",
+        INVALID_PROMQL => "fix the expression; `promtool check rules` would reject it too",
+        INVALID_REGEX => "fix the regular expression (RE2 syntax, as Prometheus and Alertmanager use)",
+        INVALID_FIELD_COMBINATION => "remove one of the conflicting fields",
+        DUPLICATE_DEFINITION => "rename or remove one of the two definitions",
+        UNKNOWN_REFERENCE => "define what is referenced, or correct the name",
+        INVALID_MATCHER => "write the matcher as Alertmanager does: name=\"value\", name!=\"value\", name=~\"regex\" or name!~\"regex\"",
+        DEPRECATED_FIELD => "write the current form the message names",
+        LITERAL_SECRET => "reference the secret instead: `{file: PATH}` or `{env: NAME}`",
+        IO => "check the path, its permissions and its encoding (UTF-8)",
+        _ => "see `monctl explain` for this code",
+    };
+    format!("{what} (`monctl explain {code}` says more)")
+}
+
 /// Documentation of a load-stage code.
 pub fn load_code_doc(code: &str) -> Option<&'static CodeDoc> {
     LOAD_CODES

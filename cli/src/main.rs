@@ -207,6 +207,10 @@ fn generate(
     force: bool,
     format: Format,
 ) -> ExitCode {
+    if let Err(e) = output::check_out_folder(path, out) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     let files = match read(path) {
         Ok(files) => files,
         Err(code) => return code,

@@ -447,6 +447,10 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
     }
 
     loaded.resolve(&mut diagnostics);
+    // Every finding of the loader says what to do.
+    for d in diagnostics.iter_mut().filter(|d| d.help.is_none()) {
+        d.help = Some(crate::codes::default_help(d.code));
+    }
     sort_diagnostics(&mut diagnostics);
     diagnostics.dedup();
     loaded.diagnostics = diagnostics;
@@ -579,6 +583,22 @@ mod tests {
             summary(&loaded),
             vec!["S004 spec.yml:3:5 unknown field `scrape_intervall`".to_string()]
         );
+    }
+
+    #[test]
+    fn every_load_finding_has_a_help_line() {
+        for text in [
+            "jobs: [api, web\n",
+            "scrape:\n  global: {scrape_interval: 5}\n",
+            "a: 1\na: 2\n",
+            "scrape: {jobs: [{job_name: x, scrape_intervall: 1s}]}\n",
+        ] {
+            let loaded = load_one(text);
+            assert!(!loaded.diagnostics.is_empty(), "{text}");
+            for d in &loaded.diagnostics {
+                assert!(d.help.as_deref().is_some_and(|h| !h.is_empty()), "{d:?}");
+            }
+        }
     }
 
     #[test]

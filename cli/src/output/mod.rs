@@ -30,6 +30,7 @@ mod confine;
 mod durable;
 mod journal;
 mod manifest;
+mod placement;
 mod plan;
 mod relpath;
 mod testhook;
@@ -39,6 +40,7 @@ use confine::OutDir;
 use monctl::Artifact;
 use std::path::Path;
 
+pub use placement::check_out_folder;
 pub use plan::Status;
 
 /// What a writing run did, for the summary line and its warnings.

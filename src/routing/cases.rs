@@ -73,29 +73,27 @@ fn scalar_string(value: serde_json::Value) -> Result<String, String> {
     }
 }
 
+/// A label map under the same rules as `--labels` (names checked; the YAML loader already refuses
+/// a key given twice).
+fn to_label_set(
+    raw: std::collections::BTreeMap<String, serde_json::Value>,
+) -> Result<LabelSet, String> {
+    let mut labels = LabelSet::new();
+    for (k, v) in raw {
+        super::labels::insert(&mut labels, k, scalar_string(v)?)?;
+    }
+    Ok(labels)
+}
+
 fn label_set<'de, D: Deserializer<'de>>(d: D) -> Result<LabelSet, D::Error> {
     let raw = std::collections::BTreeMap::<String, serde_json::Value>::deserialize(d)?;
-    raw.into_iter()
-        .map(|(k, v)| {
-            scalar_string(v)
-                .map(|v| (k, v))
-                .map_err(serde::de::Error::custom)
-        })
-        .collect()
+    to_label_set(raw).map_err(serde::de::Error::custom)
 }
 
 fn label_sets<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<LabelSet>, D::Error> {
     let raw = Vec::<std::collections::BTreeMap<String, serde_json::Value>>::deserialize(d)?;
     raw.into_iter()
-        .map(|set| {
-            set.into_iter()
-                .map(|(k, v)| {
-                    scalar_string(v)
-                        .map(|v| (k, v))
-                        .map_err(serde::de::Error::custom)
-                })
-                .collect()
-        })
+        .map(|set| to_label_set(set).map_err(serde::de::Error::custom))
         .collect()
 }
 
@@ -220,6 +218,14 @@ mod tests {
             parse("cases:\n  - labels: {alertname: A, code: 500}\n    expect: {receivers: [r]}\n")
                 .unwrap();
         assert_eq!(cases[0].labels["code"], "500");
+    }
+
+    #[test]
+    fn label_names_follow_the_rules_of_the_cli() {
+        let err = parse("cases:\n  - labels: {'': x}\n    expect: {receivers: [r]}\n").unwrap_err();
+        assert!(err.contains("empty"), "{err}");
+        let ok = parse("cases:\n  - labels: {é: x}\n    expect: {receivers: [r]}\n").unwrap();
+        assert_eq!(ok[0].labels["é"], "x");
     }
 
     #[test]

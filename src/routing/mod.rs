@@ -6,11 +6,13 @@
 
 pub mod cases;
 pub mod inhibit;
+pub mod labels;
 pub mod show;
 pub mod time;
 mod tree;
 
 pub use inhibit::{inhibited, inhibitions, CompiledInhibitRule, Inhibition};
+pub use labels::parse_label_set;
 pub use time::{interval_contains, Instant};
 pub use tree::{
     label_set_string, matchers_string, route_spec_path, CompiledMatcher, RouteMatch, RouteNode,
@@ -24,21 +26,6 @@ use std::collections::BTreeMap;
 
 /// An alert's labels.
 pub type LabelSet = BTreeMap<String, String>;
-
-/// A label set written in Alertmanager's label syntax (`a=b, c="d,e"`, optionally in braces), as
-/// `monctl routes test --labels` and the playground read it; every pair must be `name=value`.
-pub fn parse_label_set(text: &str) -> Result<LabelSet, String> {
-    let matchers = crate::spec::routing::matcher::parse_matchers(text)
-        .map_err(|e| format!("labels `{text}`: {e}"))?;
-    let mut labels = LabelSet::new();
-    for m in matchers {
-        if m.op != crate::spec::routing::matcher::MatchOp::Equal {
-            return Err(format!("labels `{text}`: `{m}` is not a name=value pair"));
-        }
-        labels.insert(m.name, m.value);
-    }
-    Ok(labels)
-}
 
 /// Why routing cannot be simulated.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -122,6 +122,46 @@ fn normalise(value: &mut Value, moved: &[String]) {
                 map.remove("api_version");
             }
             map.remove("rule_files");
+            // Alertmanager's deprecated `match`/`match_re` maps are matcher lists.
+            for (old, op, new) in [
+                ("match", "=", "matchers"),
+                ("match_re", "=~", "matchers"),
+                ("source_match", "=", "source_matchers"),
+                ("source_match_re", "=~", "source_matchers"),
+                ("target_match", "=", "target_matchers"),
+                ("target_match_re", "=~", "target_matchers"),
+            ] {
+                let Some(Value::Object(pairs)) = map.get(old).cloned() else {
+                    continue;
+                };
+                map.remove(old);
+                let converted: Vec<Value> = pairs
+                    .iter()
+                    .map(|(k, v)| {
+                        let text = v
+                            .as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string());
+                        Value::from(format!(
+                            "{k}{op}{}",
+                            serde_json::to_string(&text).unwrap_or_default()
+                        ))
+                    })
+                    .collect();
+                let list = map
+                    .entry(new.to_string())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(items) = list {
+                    items.extend(converted);
+                }
+            }
+            // The older `bearer_token_file` is the same as an Authorization credentials file.
+            if let Some(file) = map.remove("bearer_token_file") {
+                map.insert(
+                    "authorization".into(),
+                    serde_json::json!({ "credentials_file": file }),
+                );
+            }
             for v in map.values_mut() {
                 normalise(v, moved);
             }
@@ -130,7 +170,20 @@ fn normalise(value: &mut Value, moved: &[String]) {
         Value::Array(items) => {
             items.iter_mut().for_each(|v| normalise(v, moved));
         }
-        _ => {}
+        // The tools read an unquoted scalar into a string field as its text.
+        Value::Bool(b) => *value = Value::from(b.to_string()),
+        Value::Number(n) => *value = Value::from(n.to_string()),
+        // PromQL and templates: surrounding white space carries no meaning; durations are
+        // compared in their canonical form (`0m` is `0s`).
+        Value::String(s) => {
+            let canonical =
+                serde_json::from_value::<monctl::spec::Duration>(Value::from(s.as_str()))
+                    .ok()
+                    .filter(|_| s.chars().any(|c| c.is_ascii_alphabetic()))
+                    .and_then(|d| serde_json::to_value(d).ok());
+            *value = canonical.unwrap_or_else(|| Value::from(s.trim()));
+        }
+        Value::Null => {}
     }
 }
 

@@ -2,11 +2,12 @@
 //! endpoints, scrape jobs and remote write/read keep their native vocabulary and positions; what
 //! the spec cannot say is reported at its key. The shared import pipeline lives beside it.
 
+pub mod packs;
 pub mod pipeline;
 pub mod schema_walk;
 pub mod tree;
 
-pub use pipeline::{detect, import, Imported, NativeKind, SecretMove};
+pub use pipeline::{detect, import, import_with, ImportOptions, Imported, NativeKind, SecretMove};
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Node;

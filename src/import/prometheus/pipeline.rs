@@ -20,6 +20,8 @@ pub enum NativeKind {
     Rules,
     /// alertmanager.yml.
     Alertmanager,
+    /// A file of monctl's own spec (a metrics catalog, say), taken as it is.
+    Spec,
 }
 
 impl NativeKind {
@@ -28,6 +30,7 @@ impl NativeKind {
             "prometheus" => Some(NativeKind::Prometheus),
             "rules" => Some(NativeKind::Rules),
             "alertmanager" => Some(NativeKind::Alertmanager),
+            "spec" => Some(NativeKind::Spec),
             _ => None,
         }
     }
@@ -38,6 +41,7 @@ impl NativeKind {
             NativeKind::Prometheus => "scrape",
             NativeKind::Rules => "rules",
             NativeKind::Alertmanager => "routing",
+            NativeKind::Spec => "spec",
         }
     }
 }
@@ -82,7 +86,14 @@ pub fn detect(root: &Node) -> Option<NativeKind> {
         return None;
     };
     let has = |k: &str| entries.iter().any(|(key, _)| key.name == k);
-    if has("route") || has("receivers") || has("inhibit_rules") {
+    if [
+        "scrape", "metrics", "routing", "rules", "lint", "slos", "logs",
+    ]
+    .iter()
+    .any(|k| has(k))
+    {
+        Some(NativeKind::Spec)
+    } else if has("route") || has("receivers") || has("inhibit_rules") {
         Some(NativeKind::Alertmanager)
     } else if has("groups") {
         Some(NativeKind::Rules)
@@ -109,8 +120,31 @@ pub fn detect(root: &Node) -> Option<NativeKind> {
     }
 }
 
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The kind of each file (by index); detected from the content where absent.
+    pub kinds: Vec<Option<NativeKind>>,
+    /// Explicit `job=pack` choices of the metric packs a job's targets expose.
+    pub packs: Vec<(String, String)>,
+    /// Match the other jobs to packs by their name or their targets' port.
+    pub match_packs: bool,
+}
+
 /// Imports native files (each with the kind given, or detected from its content).
 pub fn import(files: &[SourceFile], kinds: &[Option<NativeKind>]) -> Imported {
+    import_with(
+        files,
+        &ImportOptions {
+            kinds: kinds.to_vec(),
+            ..ImportOptions::default()
+        },
+    )
+}
+
+/// [`import`], with packs assigned to the jobs.
+pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
+    let kinds = &options.kinds;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut diagnostics = Vec::new();
     let mut spec_tree: Option<Node> = None;
@@ -157,6 +191,7 @@ pub fn import(files: &[SourceFile], kinds: &[Option<NativeKind>]) -> Imported {
             NativeKind::Alertmanager => {
                 crate::import::alertmanager::to_spec(root, &names, &mut diagnostics)
             }
+            NativeKind::Spec => root,
         };
         match &mut spec_tree {
             Some(t) => tree::merge(t, fragment),
@@ -165,6 +200,9 @@ pub fn import(files: &[SourceFile], kinds: &[Option<NativeKind>]) -> Imported {
     }
     let mut spec_tree = spec_tree.unwrap_or_else(|| tree::map(empty_span(), Vec::new()));
 
+    if options.match_packs || !options.packs.is_empty() {
+        super::packs::assign(&mut spec_tree, &options.packs);
+    }
     let mut moved = Vec::new();
     walk(
         &mut spec_tree,
@@ -262,4 +300,101 @@ pub fn unsupported(
     )
     .at(Some(location(key_span, names)))
     .with_help("remove it, or keep this part of the configuration outside monctl")
+}
+
+impl Imported {
+    /// The spec as files, one per section (`scrape.yml`, `rules.yml`, `routing.yml`, ...), in
+    /// the order the sections appear, each under a header naming the native files.
+    pub fn section_files(&self) -> Vec<(String, String)> {
+        let serde_json::Value::Object(sections) = &self.value else {
+            return Vec::new();
+        };
+        let sources = self.loaded.file_names.join(", ");
+        sections
+            .iter()
+            .map(|(name, value)| {
+                let mut one = serde_json::Map::new();
+                one.insert(name.clone(), value.clone());
+                let mut options = serde_saphyr::SerializerOptions::default();
+                options.compact_list_indent = false;
+                options.folded_wrap_chars = usize::MAX / 2;
+                let body =
+                    serde_saphyr::to_string_with_options(&serde_json::Value::Object(one), options)
+                        .unwrap_or_else(|e| format!("# serialization failed: {e}\n"));
+                (
+                    format!("{name}.yml"),
+                    format!("# Imported by monctl from {sources}.\n{body}"),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Removes the value at `path` from a JSON tree.
+fn remove_json(value: &mut serde_json::Value, path: &SpecPath) {
+    use crate::diagnostic::PathSegment;
+    let Some((last, parent)) = path.0.split_last() else {
+        return;
+    };
+    let mut at = value;
+    for segment in parent {
+        let next = match (segment, at) {
+            (PathSegment::Key(k), serde_json::Value::Object(m)) => m.get_mut(k),
+            (PathSegment::Index(i), serde_json::Value::Array(a)) => a.get_mut(*i),
+            _ => None,
+        };
+        match next {
+            Some(n) => at = n,
+            None => return,
+        }
+    }
+    match (last, at) {
+        (PathSegment::Key(k), serde_json::Value::Object(m)) => {
+            m.shift_remove(k);
+        }
+        (PathSegment::Index(i), serde_json::Value::Array(a)) if *i < a.len() => {
+            a.remove(*i);
+        }
+        _ => {}
+    }
+}
+
+impl Imported {
+    /// Leaves out of the spec what the import reported as a load error (each at its path), so
+    /// that what is written loads: the native configuration less what was reported. Findings of
+    /// the check rules stay (they are the configuration's mistakes, for the user to fix).
+    /// Returns the paths left out.
+    pub fn drop_reported(&mut self) -> Vec<SpecPath> {
+        let mut dropped = Vec::new();
+        let mut errors: Vec<SpecPath> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error() && d.code.starts_with('S') && !d.path.0.is_empty())
+            .map(|d| d.path.clone())
+            .collect();
+        for _ in 0..4 {
+            if errors.is_empty() {
+                break;
+            }
+            // Deepest and last first, so that earlier indexes stay valid.
+            errors.sort_by(|a, b| {
+                b.0.len()
+                    .cmp(&a.0.len())
+                    .then(b.to_string().cmp(&a.to_string()))
+            });
+            errors.dedup();
+            for path in &errors {
+                remove_json(&mut self.value, path);
+                dropped.push(path.clone());
+            }
+            let text = serde_json::to_string(&self.value).unwrap_or_default();
+            let (_, found) = crate::load_model(&[SourceFile::new("<import>", text)]);
+            errors = found
+                .iter()
+                .filter(|d| d.is_error() && d.code.starts_with('S') && !d.path.0.is_empty())
+                .map(|d| d.path.clone())
+                .collect();
+        }
+        dropped
+    }
 }

@@ -185,6 +185,7 @@ fn normalise(value: &mut Value, moved: &[String]) {
         Value::Number(n) => *value = Value::from(n.to_string()),
         // PromQL and templates: surrounding white space carries no meaning; durations are
         // compared in their canonical form (`0m` is `0s`).
+        Value::String(s) if s.starts_with("${MONCTL_") => *value = Value::from("<moved secret>"),
         Value::String(s) => {
             let canonical =
                 serde_json::from_value::<monctl::spec::Duration>(Value::from(s.as_str()))

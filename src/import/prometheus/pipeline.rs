@@ -3,7 +3,7 @@
 //! does and move literal secrets out, then load the result as a spec and check it. Every
 //! diagnostic is placed at the native file's line and column.
 
-use super::schema_walk::{walk, MovedSecret};
+use super::schema_walk::{walk, MovedSecret, WalkFindings};
 use super::tree::{self, location};
 use crate::codes::{INPUT_LIMIT, YAML_SYNTAX};
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Location, SpecPath};
@@ -52,7 +52,8 @@ pub struct SecretMove {
     pub spec_path: SpecPath,
     /// The native field that held the literal (`password`, `api_url`...).
     pub field: String,
-    /// The file the user must create with the secret in it.
+    /// The file the user must create with the secret in it (`$NAME`: the environment variable
+    /// to set, for fields the tool reads from no file).
     pub file: String,
     pub location: Location,
 }
@@ -203,13 +204,21 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
     if options.match_packs || !options.packs.is_empty() {
         super::packs::assign(&mut spec_tree, &options.packs);
     }
-    let mut moved = Vec::new();
+    let mut walked = WalkFindings::default();
     walk(
         &mut spec_tree,
         crate::schema::schema(),
         &SpecPath::root(),
-        &mut moved,
+        &mut walked,
     );
+    for (path, message, span) in walked.both_forms {
+        diagnostics.push(
+            Diagnostic::error(crate::codes::INVALID_FIELD_COMBINATION, path, message)
+                .at(Some(location(span, &names)))
+                .with_help("keep one of the two"),
+        );
+    }
+    let moved = walked.moved;
     let value = tree::to_json(&spec_tree);
 
     // Load the reshaped tree as a spec: the loader's schema messages, types and validation.

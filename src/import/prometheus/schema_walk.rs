@@ -16,27 +16,46 @@ pub struct MovedSecret {
     pub path: SpecPath,
     /// The native field that held the literal.
     pub field: String,
-    /// The file the secret must be written to.
+    /// The file the secret must be written to (`$NAME`: the environment variable to set).
     pub file: String,
     pub span: crate::source::Span,
 }
 
+/// What the walk found: moved secrets, and fields given in both their literal and file forms.
+#[derive(Debug, Default)]
+pub struct WalkFindings {
+    pub moved: Vec<MovedSecret>,
+    /// Both `x` and `x_file`: the tools refuse that ("at most one of x & x_file").
+    pub both_forms: Vec<(SpecPath, String, crate::source::Span)>,
+}
+
 /// Walks `node` (at spec path `path`) beside `schema`.
-pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, moved: &mut Vec<MovedSecret>) {
+pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFindings) {
     let root = crate::schema::schema();
     let schema = resolve(schema, root);
     if is_secret(schema) {
         if let NodeKind::Str(literal) = &node.kind {
             let _ = literal;
-            let file = secret_file(path);
-            moved.push(MovedSecret {
-                path: path.clone(),
-                field: last_key(path),
-                file: file.clone(),
-                span: node.span,
-            });
+            let field = last_key(path);
             let span = node.span;
-            *node = map(span, vec![("file".into(), span, string(file, span))]);
+            // Alertmanager reads these from no file: they become environment references.
+            let (reference, target) = if NO_FILE_FORM.contains(&field.as_str()) {
+                let name = secret_env(path);
+                (("env", name.clone()), format!("${name}"))
+            } else {
+                let file = secret_file(path);
+                (("file", file.clone()), file)
+            };
+            found.moved.push(MovedSecret {
+                path: path.clone(),
+                field,
+                file: target,
+                span,
+            });
+            *node = map(
+                span,
+                vec![(reference.0.into(), span, string(reference.1, span))],
+            );
         }
         return;
     }
@@ -56,7 +75,7 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, moved: &mut Vec<Mo
                 .find_map(|s| s.get("items"))
             {
                 for (i, child) in items.iter_mut().enumerate() {
-                    walk(child, item, &path.index(i), moved);
+                    walk(child, item, &path.index(i), found);
                 }
             }
         }
@@ -74,13 +93,25 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, moved: &mut Vec<Mo
                 .find_map(|s| s.get("additionalProperties").filter(|a| a.is_object()));
             let span = node.span;
             let taken = std::mem::replace(&mut node.kind, NodeKind::Null);
+            let present: Vec<String> = match &taken {
+                NodeKind::Map(entries) => entries.iter().map(|(k, _)| k.name.clone()).collect(),
+                _ => Vec::new(),
+            };
             let mut out = Vec::new();
             for (name, key_span, mut value) in entries(Node { kind: taken, span }) {
                 let mut name = name;
                 if property(&name).is_none() {
                     if let Some(stem) = name.strip_suffix("_file") {
                         // A native `x_file: path` is the spec's `x: {file: path}`.
-                        if property(stem).is_some_and(is_secret) {
+                        if property(stem).is_some_and(is_secret)
+                            && present.iter().any(|p| p == stem)
+                        {
+                            found.both_forms.push((
+                                path.key(stem),
+                                format!("at most one of {stem} & {name} must be configured"),
+                                key_span,
+                            ));
+                        } else if property(stem).is_some_and(is_secret) {
                             if let NodeKind::Str(_) = value.kind {
                                 let vspan = value.span;
                                 value = map(vspan, vec![("file".into(), vspan, value)]);
@@ -93,11 +124,18 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, moved: &mut Vec<Mo
                             "bearer_token" => "bearer_token_file".to_string(),
                             _ => file_form,
                         };
-                        if property(&file_form).is_some() {
+                        if property(&file_form).is_some() && present.contains(&file_form) {
+                            found.both_forms.push((
+                                path.key(&name),
+                                format!("at most one of {name} & {file_form} must be configured"),
+                                key_span,
+                            ));
+                            continue;
+                        } else if property(&file_form).is_some() {
                             if let NodeKind::Str(_) = value.kind {
                                 let child = path.key(&file_form);
                                 let file = secret_file(&path.key(&name));
-                                moved.push(MovedSecret {
+                                found.moved.push(MovedSecret {
                                     path: child,
                                     field: name.clone(),
                                     file: file.clone(),
@@ -111,7 +149,7 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, moved: &mut Vec<Mo
                 }
                 let child_schema = property(&name).or(additional);
                 if let Some(s) = child_schema {
-                    walk(&mut value, s, &path.key(&name), moved);
+                    walk(&mut value, s, &path.key(&name), found);
                 }
                 out.push((name, key_span, value));
             }
@@ -119,6 +157,31 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, moved: &mut Vec<Mo
         }
         _ => {}
     }
+}
+
+/// Secret fields Alertmanager has no `_file` form for.
+const NO_FILE_FORM: &[&str] = &[
+    "smtp_auth_secret",
+    "auth_secret",
+    "wechat_api_secret",
+    "api_secret",
+];
+
+/// The environment variable a moved secret without a file form is read from.
+fn secret_env(path: &SpecPath) -> String {
+    let slug = secret_file(path);
+    let name: String = slug
+        .trim_start_matches("secrets/")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("MONCTL_{name}")
 }
 
 /// The file a moved secret is to be written to: named after its place in the spec.

@@ -1,18 +1,91 @@
-//! `monctl import`: native files (prometheus.yml, rule files, alertmanager.yml; later Fluentd, Elasticsearch, compose, Sloth) into a spec folder, one file per section (issue #9).
+//! `monctl import`: native files (prometheus.yml, rule files, alertmanager.yml) into a spec
+//! folder, one file per section, refusing to overwrite; literal secrets are moved to file
+//! references and listed for the user to act on (issue #9).
 
 use clap::Args;
+use monctl::import::prometheus::import_with;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// Inputs.
+    /// Native files or folders (their .yml/.yaml files).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// The spec folder to write (its section files must not exist yet).
+    #[arg(long)]
+    out: PathBuf,
+    /// Read every file as this kind: prometheus, rules or alertmanager (default: detected).
+    #[arg(long)]
+    kind: Option<String>,
+    /// The metric pack a job's targets expose, `JOB=PACK` (repeatable).
+    #[arg(long = "pack", value_name = "JOB=PACK")]
+    packs: Vec<String>,
 }
 
 pub fn run(args: ImportArgs) -> ExitCode {
-    let _ = args.paths;
-    eprintln!("error: not implemented yet");
-    ExitCode::from(2)
+    let files = match crate::lint::read_native(&args.paths) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = match crate::lint::options(args.kind.as_deref(), &args.packs, files.len()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut imported = import_with(&files, &options);
+    crate::render::print(&imported.diagnostics, &files, crate::Format::Human);
+    if imported.spec.is_none() {
+        eprintln!("error: the files could not be read into a spec; nothing was written");
+        return ExitCode::from(1);
+    }
+    let dropped = imported.drop_reported();
+    let sections = imported.section_files();
+    for (name, _) in &sections {
+        let target = args.out.join(name);
+        if target.exists() {
+            eprintln!(
+                "error: {} exists; monctl import does not overwrite (choose another --out)",
+                target.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
+    if let Err(e) = std::fs::create_dir_all(&args.out) {
+        eprintln!("error: {}: {e}", args.out.display());
+        return ExitCode::from(2);
+    }
+    for (name, text) in &sections {
+        let target = args.out.join(name);
+        if let Err(e) = std::fs::write(&target, text) {
+            eprintln!("error: {}: {e}", target.display());
+            return ExitCode::from(2);
+        }
+        eprintln!("wrote {}", target.display());
+    }
+    if !imported.secrets.is_empty() {
+        eprintln!(
+            "\n{} literal secret(s) were moved out of the spec; write each one into its file:",
+            imported.secrets.len()
+        );
+        for s in &imported.secrets {
+            eprintln!("  {}  `{}` -> {}", s.location, s.field, s.file);
+        }
+    }
+    if !dropped.is_empty() {
+        eprintln!("\nleft out of the spec (reported above):");
+        for path in &dropped {
+            eprintln!("  {path}");
+        }
+    }
+    if imported.has_errors() {
+        eprintln!("error: some fields could not be imported (see above); the spec lacks them");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }

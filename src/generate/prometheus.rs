@@ -22,6 +22,15 @@ pub fn prometheus_yml(model: &Model) -> Artifact {
             .set("scrape_timeout", global.scrape_timeout)
             .set("evaluation_interval", global.evaluation_interval)
             .set("external_labels", &global.external_labels)
+            .set("rule_query_offset", global.rule_query_offset)
+            .set("query_log_file", &global.query_log_file)
+            .set("sample_limit", global.sample_limit)
+            .set("label_limit", global.label_limit)
+            .set("label_name_length_limit", global.label_name_length_limit)
+            .set("label_value_length_limit", global.label_value_length_limit)
+            .set("target_limit", global.target_limit)
+            .set("keep_dropped_targets", global.keep_dropped_targets)
+            .merge(&global.tuning)
             .build(),
     );
     let mut rule_files: BTreeSet<String> = spec
@@ -156,7 +165,11 @@ fn alertmanager(am: &AlertmanagerEndpoint) -> Value {
     f.set("scheme", am.scheme)
         .set("path_prefix", &am.path_prefix)
         .set("timeout", am.timeout);
-    f.set("api_version", "v2");
+    f.set(
+        "api_version",
+        am.api_version
+            .unwrap_or(crate::spec::scrape::AlertmanagerApi::V2),
+    );
     http_client(&mut f, &am.http);
     f.set("static_configs", static_configs(&am.static_configs))
         .set("file_sd_configs", file_sd(&am.file_sd_configs))
@@ -180,6 +193,10 @@ fn scrape_config(job: &ScrapeJob) -> Value {
         .set("label_name_length_limit", job.label_name_length_limit)
         .set("label_value_length_limit", job.label_value_length_limit)
         .set("target_limit", job.target_limit)
+        .set("keep_dropped_targets", job.keep_dropped_targets)
+        .set("enable_compression", job.enable_compression)
+        .set("track_timestamps_staleness", job.track_timestamps_staleness)
+        .merge(&job.tuning)
         .set("static_configs", static_configs(&job.static_configs))
         .set("file_sd_configs", file_sd(&job.file_sd_configs));
     let k8s: Vec<Value> = job
@@ -246,9 +263,15 @@ fn remote_write(rw: &RemoteWrite) -> Value {
                 .set("batch_send_deadline", q.batch_send_deadline)
                 .set("min_backoff", q.min_backoff)
                 .set("max_backoff", q.max_backoff)
+                .set("retry_on_http_429", q.retry_on_http_429)
+                .set("sample_age_limit", q.sample_age_limit)
                 .build(),
         );
     }
+    f.set("protobuf_message", rw.protobuf_message)
+        .set("send_exemplars", rw.send_exemplars)
+        .set("send_native_histograms", rw.send_native_histograms)
+        .set("round_robin_dns", rw.round_robin_dns);
     f.build()
 }
 

@@ -42,6 +42,16 @@ impl Fields {
         self
     }
 
+    /// Sets every field of a struct serialized to a mapping (its absent fields skipped).
+    pub fn merge(&mut self, value: impl serde::Serialize) -> &mut Self {
+        if let Ok(Value::Object(map)) = serde_json::to_value(value) {
+            for (k, v) in map {
+                self.set(&k, v);
+            }
+        }
+        self
+    }
+
     pub fn build(&mut self) -> Value {
         Value::Object(std::mem::take(&mut self.0))
     }

@@ -39,6 +39,103 @@ pub struct GlobalConfig {
     /// Labels added to every series and alert this Prometheus sends out.
     #[serde(default)]
     pub external_labels: BTreeMap<String, String>,
+    /// Default offset of rule evaluation timestamps (0s).
+    #[serde(default)]
+    pub rule_query_offset: Option<Duration>,
+    /// File PromQL queries are logged to.
+    #[serde(default)]
+    pub query_log_file: Option<String>,
+    /// Limits every job inherits unless it sets its own (0: no limit).
+    #[serde(default)]
+    pub sample_limit: Option<u64>,
+    #[serde(default)]
+    pub label_limit: Option<u64>,
+    #[serde(default)]
+    pub label_name_length_limit: Option<u64>,
+    #[serde(default)]
+    pub label_value_length_limit: Option<u64>,
+    #[serde(default)]
+    pub target_limit: Option<u64>,
+    #[serde(default)]
+    pub keep_dropped_targets: Option<u64>,
+    /// Scrape behaviour every job inherits unless it sets its own.
+    #[serde(default, flatten)]
+    pub tuning: ScrapeTuning,
+}
+
+/// The exposition formats Prometheus negotiates, in `scrape_protocols`' spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ScrapeProtocol {
+    PrometheusProto,
+    #[serde(rename = "OpenMetricsText0.0.1")]
+    OpenMetricsText001,
+    #[serde(rename = "OpenMetricsText1.0.0")]
+    OpenMetricsText100,
+    #[serde(rename = "PrometheusText0.0.4")]
+    PrometheusText004,
+    #[serde(rename = "PrometheusText1.0.0")]
+    PrometheusText100,
+}
+
+/// Which metric and label names are valid: UTF-8 (Prometheus 3 default) or the legacy set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum NameValidation {
+    Utf8,
+    Legacy,
+}
+
+/// How UTF-8 names are escaped for scrapes that negotiate legacy names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum NameEscaping {
+    #[serde(rename = "allow-utf-8")]
+    AllowUtf8,
+    #[serde(rename = "underscores")]
+    Underscores,
+    #[serde(rename = "dots")]
+    Dots,
+    #[serde(rename = "values")]
+    Values,
+}
+
+/// Scrape behaviour set globally or per job: protocols, native histograms, name validation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScrapeTuning {
+    /// Protocols offered in the Accept header, in order of preference.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scrape_protocols: Vec<ScrapeProtocol>,
+    /// The protocol used when a target's Content-Type is missing or unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_scrape_protocol: Option<ScrapeProtocol>,
+    /// Ingest native histograms (Prometheus 3.x).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scrape_native_histograms: Option<bool>,
+    /// Also ingest the classic form of histograms exposed as native ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub always_scrape_classic_histograms: Option<bool>,
+    /// Convert classic histograms to native histograms with custom buckets (NHCB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub convert_classic_histograms_to_nhcb: Option<bool>,
+    /// Most buckets a native histogram may have (0: no limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_histogram_bucket_limit: Option<u64>,
+    /// Lowest growth factor between neighbouring buckets of a native histogram.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_histogram_min_bucket_factor: Option<f64>,
+    /// Add scrape_timeout_seconds, scrape_sample_limit and scrape_body_size_bytes series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_scrape_metrics: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_name_validation_scheme: Option<NameValidation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_name_escaping_scheme: Option<NameEscaping>,
+    /// Largest uncompressed response body accepted, e.g. `10MB` (0: no limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_size_limit: Option<String>,
+    /// File failed scrapes are logged to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scrape_failure_log_file: Option<String>,
 }
 
 impl GlobalConfig {
@@ -62,7 +159,8 @@ pub enum Scheme {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaticConfig {
-    /// `host:port` addresses.
+    /// `host:port` addresses (null or absent: none).
+    #[serde(default)]
     pub targets: Vec<String>,
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
@@ -233,6 +331,17 @@ pub struct ScrapeJob {
     pub label_value_length_limit: Option<u64>,
     #[serde(default)]
     pub target_limit: Option<u64>,
+    /// How many targets dropped by relabeling stay listed (0: no limit).
+    #[serde(default)]
+    pub keep_dropped_targets: Option<u64>,
+    /// Request compressed responses (default true).
+    #[serde(default)]
+    pub enable_compression: Option<bool>,
+    /// Write staleness markers for samples with explicit timestamps.
+    #[serde(default)]
+    pub track_timestamps_staleness: Option<bool>,
+    #[serde(default, flatten)]
+    pub tuning: ScrapeTuning,
     /// Findings of these rules about this object are not reported (each with a reason).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lint_ignore: Vec<super::lint::LintIgnore>,
@@ -252,10 +361,29 @@ pub struct AlertmanagerEndpoint {
     pub path_prefix: Option<String>,
     #[serde(default)]
     pub timeout: Option<Duration>,
+    /// The Alertmanager API version (v2; v1 was removed in Alertmanager 0.27).
+    #[serde(default)]
+    pub api_version: Option<AlertmanagerApi>,
     #[serde(default, flatten)]
     pub http: HttpClient,
     #[serde(default)]
     pub relabel_configs: Vec<RelabelRule>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AlertmanagerApi {
+    V1,
+    V2,
+}
+
+/// The remote-write protocol message: 1.0 (`prometheus.WriteRequest`) or 2.0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ProtobufMessage {
+    #[serde(rename = "prometheus.WriteRequest")]
+    V1,
+    #[serde(rename = "io.prometheus.write.v2.Request")]
+    V2,
 }
 
 /// Tuning of the remote-write queue.
@@ -276,6 +404,12 @@ pub struct QueueConfig {
     pub min_backoff: Option<Duration>,
     #[serde(default)]
     pub max_backoff: Option<Duration>,
+    /// Retry on HTTP 429 (Too Many Requests) responses.
+    #[serde(default)]
+    pub retry_on_http_429: Option<bool>,
+    /// Samples older than this are dropped instead of sent (0s: never).
+    #[serde(default)]
+    pub sample_age_limit: Option<Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -292,6 +426,14 @@ pub struct RemoteWrite {
     pub write_relabel_configs: Vec<RelabelRule>,
     #[serde(default)]
     pub queue_config: Option<QueueConfig>,
+    #[serde(default)]
+    pub protobuf_message: Option<ProtobufMessage>,
+    #[serde(default)]
+    pub send_exemplars: Option<bool>,
+    #[serde(default)]
+    pub send_native_histograms: Option<bool>,
+    #[serde(default)]
+    pub round_robin_dns: Option<bool>,
     #[serde(default, flatten)]
     pub http: HttpClient,
 }

@@ -1,1 +1,0 @@
-//! Import of prometheus.yml into the `scrape` section (issue #9).

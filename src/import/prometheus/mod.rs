@@ -1,0 +1,51 @@
+//! Import of prometheus.yml into the `scrape` section (issue #9): `global`, the Alertmanager
+//! endpoints, scrape jobs and remote write/read keep their native vocabulary and positions; what
+//! the spec cannot say is reported at its key. The shared import pipeline lives beside it.
+
+pub mod packs;
+pub mod pipeline;
+pub mod schema_walk;
+pub mod tree;
+
+pub use pipeline::{detect, import, import_with, ImportOptions, Imported, NativeKind, SecretMove};
+
+use crate::diagnostic::Diagnostic;
+use crate::source::Node;
+use tree::{entries, map, Entry};
+
+/// Reshapes a prometheus.yml tree into `{scrape: ...}`.
+pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node {
+    let span = root.span;
+    let mut scrape: Vec<Entry> = Vec::new();
+    for (name, key_span, value) in entries(root) {
+        match name.as_str() {
+            "global" => scrape.push(("global".into(), key_span, value)),
+            "scrape_configs" => scrape.push(("jobs".into(), key_span, value)),
+            "remote_write" | "remote_read" => scrape.push((name, key_span, value)),
+            "alerting" => {
+                for (aname, akey, avalue) in entries(value) {
+                    match aname.as_str() {
+                        "alertmanagers" => scrape.push(("alertmanagers".into(), akey, avalue)),
+                        _ => out.push(pipeline::unsupported(
+                            &format!("alerting.{aname}"),
+                            "prometheus.yml field",
+                            akey,
+                            names,
+                        )),
+                    }
+                }
+            }
+            // The spec writes each rule group to rules/<file>.yml: the rule files themselves
+            // are imported (give them to the import), their paths are not kept.
+            "rule_files" => {}
+            _ => out.push(pipeline::unsupported(
+                &name,
+                "prometheus.yml field",
+                key_span,
+                names,
+            )),
+        }
+    }
+    let scrape_node = map(span, scrape);
+    map(span, vec![("scrape".into(), span, scrape_node)])
+}

@@ -1,0 +1,392 @@
+//! Measure of the import on real configurations (issue #9): Prometheus's and Alertmanager's own
+//! config test data in ../shared/corpus. For each good file: does it import with no error, does
+//! the spec regenerate a config semantically equal to it (as YAML values, with the defaults the
+//! tools fill in normalised and the moved secrets replaced), and does the real tool (promtool /
+//! amtool) accept the regenerated file. For each bad file: is it rejected, and does an error say
+//! what the tool's own message says (expected/*.tsv). The counts are printed; the asserted floors
+//! are today's numbers, raised as the import grows, so a regression fails.
+
+mod support;
+
+use monctl::import::prometheus::{import, Imported, NativeKind};
+use monctl::source::{load_value, FileId};
+use monctl::{Limits, SourceFile};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+/// Files that cannot be judged here, with the reason.
+const NEEDS_ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "scrape_config_files1.good.yml",
+        "a fragment (a bare list of scrape configs) included by scrape_config_files, not a prometheus.yml",
+    ),
+    (
+        "scrape_config_files2.good.yml",
+        "a fragment (a bare list of scrape configs) included by scrape_config_files, not a prometheus.yml",
+    ),
+];
+
+#[derive(Default, Debug)]
+struct Counts {
+    good: usize,
+    imported: usize,
+    equal: usize,
+    accepted: usize,
+    bad: usize,
+    rejected: usize,
+    rejected_as_expected: usize,
+}
+
+fn unescape(field: &str) -> String {
+    let mut out = String::new();
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('\\') => out.push('\\'),
+            Some('x') => {
+                let hex: String = chars.by_ref().take(2).collect();
+                if let Ok(b) = u8::from_str_radix(&hex, 16) {
+                    out.push(b as char);
+                }
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// file name -> expected error messages, from the TSVs (`file` column, `message` column).
+fn expected(corpus: &Path, tsvs: &[(&str, usize, usize)]) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (tsv, file_col, msg_col) in tsvs {
+        let Ok(text) = std::fs::read_to_string(corpus.join("expected").join(tsv)) else {
+            continue;
+        };
+        for line in text.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if let (Some(f), Some(m)) = (cols.get(*file_col), cols.get(*msg_col)) {
+                if !m.is_empty() {
+                    out.entry(f.to_string()).or_default().push(unescape(m));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn import_one(path: &Path, kind: NativeKind) -> Imported {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let name = path.display().to_string();
+    import(&[SourceFile::new(name, text)], &[Some(kind)])
+}
+
+fn yaml(text: &str) -> Value {
+    load_value(text, FileId(0), &Limits::default()).unwrap_or(Value::Null)
+}
+
+/// Drops what carries no meaning for the tool: nulls, empty lists and mappings, and the defaults
+/// monctl writes out; moved secrets (`x_file: secrets/...` against the literal `x`) compare equal.
+fn normalise(value: &mut Value, moved: &[String]) {
+    match value {
+        Value::Object(map) => {
+            let keys: Vec<String> = map.keys().cloned().collect();
+            for k in keys {
+                let generated_secret = k.strip_suffix("_file").filter(|_| {
+                    map.get(&k)
+                        .and_then(Value::as_str)
+                        .is_some_and(|s| s.starts_with("secrets/"))
+                });
+                if let Some(stem) = generated_secret {
+                    map.remove(&k);
+                    map.insert(stem.to_string(), Value::from("<moved secret>"));
+                    continue;
+                }
+                if moved.contains(&k) && map.get(&k).is_some_and(Value::is_string) {
+                    map.insert(k.clone(), Value::from("<moved secret>"));
+                }
+            }
+            if map.get("api_version").and_then(Value::as_str) == Some("v2") {
+                map.remove("api_version");
+            }
+            map.remove("rule_files");
+            // Alertmanager's deprecated `match`/`match_re` maps are matcher lists.
+            for (old, op, new) in [
+                ("match", "=", "matchers"),
+                ("match_re", "=~", "matchers"),
+                ("source_match", "=", "source_matchers"),
+                ("source_match_re", "=~", "source_matchers"),
+                ("target_match", "=", "target_matchers"),
+                ("target_match_re", "=~", "target_matchers"),
+            ] {
+                let Some(Value::Object(pairs)) = map.get(old).cloned() else {
+                    continue;
+                };
+                map.remove(old);
+                let converted: Vec<Value> = pairs
+                    .iter()
+                    .map(|(k, v)| {
+                        let text = v
+                            .as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string());
+                        Value::from(format!(
+                            "{k}{op}{}",
+                            serde_json::to_string(&text).unwrap_or_default()
+                        ))
+                    })
+                    .collect();
+                let list = map
+                    .entry(new.to_string())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(items) = list {
+                    items.extend(converted);
+                }
+            }
+            // The older `bearer_token_file` is the same as an Authorization credentials file.
+            if let Some(file) = map.remove("bearer_token_file") {
+                map.insert(
+                    "authorization".into(),
+                    serde_json::json!({ "credentials_file": file }),
+                );
+            }
+            for v in map.values_mut() {
+                normalise(v, moved);
+            }
+            map.retain(|_, v| !is_empty(v));
+        }
+        Value::Array(items) => {
+            items.iter_mut().for_each(|v| normalise(v, moved));
+        }
+        // The tools read an unquoted scalar into a string field as its text.
+        Value::Bool(b) => *value = Value::from(b.to_string()),
+        Value::Number(n) => *value = Value::from(n.to_string()),
+        // PromQL and templates: surrounding white space carries no meaning; durations are
+        // compared in their canonical form (`0m` is `0s`).
+        Value::String(s) if s.starts_with("${MONCTL_") => *value = Value::from("<moved secret>"),
+        Value::String(s) => {
+            let canonical =
+                serde_json::from_value::<monctl::spec::Duration>(Value::from(s.as_str()))
+                    .ok()
+                    .filter(|_| s.chars().any(|c| c.is_ascii_alphabetic()))
+                    .and_then(|d| serde_json::to_value(d).ok());
+            *value = canonical.unwrap_or_else(|| Value::from(s.trim()));
+        }
+        Value::Null => {}
+    }
+}
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+fn generated(imported: &Imported, path: &str) -> Option<String> {
+    let spec = imported.spec.clone()?;
+    let (model, _) = monctl::model::Model::resolve(spec);
+    monctl::generate::generate_all(&model)
+        .into_iter()
+        .find(|a| a.path == path)
+        .map(|a| a.content)
+}
+
+fn notes(corpus: &Path) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(corpus.join("MANIFEST.tsv")).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            Some((cols.first()?.to_string(), cols.get(5)?.to_string()))
+        })
+        .collect()
+}
+
+/// Checks a regenerated file with the real tool, in a scratch folder.
+fn tool_accepts(
+    tool: &Path,
+    args: &[&str],
+    file_name: &str,
+    content: &str,
+    scratch: &Path,
+) -> bool {
+    let file = scratch.join(file_name);
+    if std::fs::write(&file, content).is_err() {
+        return false;
+    }
+    let mut cmd = Command::new(tool);
+    cmd.args(args).arg(&file).current_dir(scratch);
+    support::run(&mut cmd).0
+}
+
+struct Family<'a> {
+    dir: &'a str,
+    kind: NativeKind,
+    artifact: &'a str,
+    tool: (&'a str, &'a str),
+    check_args: &'a [&'a str],
+}
+
+fn measure(corpus: &Path, family: &Family, expected: &BTreeMap<String, Vec<String>>) -> Counts {
+    let mut counts = Counts::default();
+    let notes = notes(corpus);
+    let tool = support::real_tool(family.tool.0, family.tool.1);
+    let scratch = support::scratch_dir(&format!("config_corpus_{}", family.tool.0));
+    let good = support::files_under(&corpus.join(family.dir).join("good"), &[".yml", ".yaml"]);
+    for path in good {
+        let name = file_name(&path);
+        if let Some((_, reason)) = NEEDS_ENVIRONMENT.iter().find(|(n, _)| *n == name) {
+            println!("skip {name}: {reason}");
+            continue;
+        }
+        counts.good += 1;
+        let imported = import_one(&path, family.kind);
+        let errors: Vec<String> = imported
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        if !errors.is_empty() {
+            println!("not imported {name}: {}", errors.join("; "));
+            continue;
+        }
+        counts.imported += 1;
+        let Some(content) = generated(&imported, family.artifact) else {
+            println!("nothing generated {name}");
+            continue;
+        };
+        let moved: Vec<String> = imported.secrets.iter().map(|s| s.field.clone()).collect();
+        let mut original = yaml(&std::fs::read_to_string(&path).unwrap_or_default());
+        let mut regenerated = yaml(&content);
+        normalise(&mut original, &moved);
+        normalise(&mut regenerated, &moved);
+        if original == regenerated {
+            counts.equal += 1;
+        } else {
+            println!("not equal {name}:\n  original:    {original}\n  regenerated: {regenerated}");
+        }
+        let rel = path
+            .strip_prefix(corpus)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let note = notes.get(&rel).cloned().unwrap_or_default();
+        let mut args: Vec<&str> = family.check_args.to_vec();
+        if note.contains("agent") {
+            args.push("--agent");
+        }
+        if let Some(tool) = &tool {
+            if tool_accepts(tool, &args, family.artifact, &content, &scratch) {
+                counts.accepted += 1;
+            } else {
+                println!("tool refuses regenerated {name} ({note})");
+            }
+        }
+    }
+    let bad = support::files_under(&corpus.join(family.dir).join("bad"), &[".yml", ".yaml"]);
+    for path in bad {
+        let name = file_name(&path);
+        counts.bad += 1;
+        let imported = import_one(&path, family.kind);
+        let errors: Vec<String> = imported
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect();
+        if errors.is_empty() {
+            println!("accepted bad {name}");
+            continue;
+        }
+        counts.rejected += 1;
+        let wanted = expected.get(&name).cloned().unwrap_or_default();
+        let says = wanted.iter().any(|w| {
+            let w = w.to_lowercase();
+            errors.iter().any(|e| e.to_lowercase().contains(&w))
+        });
+        if says {
+            counts.rejected_as_expected += 1;
+        } else {
+            println!("rejected {name} but not as expected {wanted:?}: {errors:?}");
+        }
+    }
+    counts
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn prometheus_configs_import_round_trip_and_bad_ones_are_rejected() {
+    let Some(corpus) = support::corpus("prometheus") else {
+        return;
+    };
+    let corpus = corpus.parent().map(Path::to_path_buf).unwrap_or(corpus);
+    let expected = expected(
+        &corpus,
+        &[
+            ("prometheus_config_expectedErrors.tsv", 0, 1),
+            ("prometheus_config_other_errors.tsv", 0, 1),
+        ],
+    );
+    let family = Family {
+        dir: "prometheus",
+        kind: NativeKind::Prometheus,
+        artifact: "prometheus.yml",
+        tool: ("promtool", "prometheus"),
+        check_args: &["check", "config", "--syntax-only"],
+    };
+    let c = measure(&corpus, &family, &expected);
+    println!("prometheus: {c:?}");
+    assert!(c.good >= 60 && c.bad >= 120, "{c:?}");
+    assert!(c.imported >= FLOOR_PROMETHEUS.0, "{c:?}");
+    assert!(c.equal >= FLOOR_PROMETHEUS.1, "{c:?}");
+    assert!(c.accepted >= FLOOR_PROMETHEUS.2, "{c:?}");
+    assert!(c.rejected >= FLOOR_PROMETHEUS.3, "{c:?}");
+    assert!(c.rejected_as_expected >= FLOOR_PROMETHEUS.4, "{c:?}");
+}
+
+#[test]
+fn alertmanager_configs_import_round_trip_and_bad_ones_are_rejected() {
+    let Some(corpus) = support::corpus("alertmanager") else {
+        return;
+    };
+    let corpus = corpus.parent().map(Path::to_path_buf).unwrap_or(corpus);
+    let expected = expected(&corpus, &[("alertmanager_config_expected.tsv", 1, 3)]);
+    let family = Family {
+        dir: "alertmanager",
+        kind: NativeKind::Alertmanager,
+        artifact: "alertmanager.yml",
+        tool: ("amtool", "prometheus-alertmanager"),
+        check_args: &["check-config"],
+    };
+    let c = measure(&corpus, &family, &expected);
+    println!("alertmanager: {c:?}");
+    assert!(c.good >= 25 && c.bad >= 50, "{c:?}");
+    assert!(c.imported >= FLOOR_ALERTMANAGER.0, "{c:?}");
+    assert!(c.equal >= FLOOR_ALERTMANAGER.1, "{c:?}");
+    assert!(c.accepted >= FLOOR_ALERTMANAGER.2, "{c:?}");
+    assert!(c.rejected >= FLOOR_ALERTMANAGER.3, "{c:?}");
+    assert!(c.rejected_as_expected >= FLOOR_ALERTMANAGER.4, "{c:?}");
+}
+
+/// Today's numbers (imported, equal, accepted, rejected, rejected as expected).
+const FLOOR_PROMETHEUS: (usize, usize, usize, usize, usize) = (40, 40, 16, 95, 1);
+const FLOOR_ALERTMANAGER: (usize, usize, usize, usize, usize) = (8, 8, 8, 48, 5);

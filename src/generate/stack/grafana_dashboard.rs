@@ -65,7 +65,6 @@ fn variables(vars: &[Variable], model: &Model) -> Vec<Value> {
                 "label": label,
                 "type": "query",
                 "datasource": datasource_ref("prometheus", model),
-                "definition": query,
                 "query": {"query": query, "refId": "PrometheusVariableQueryEditor-VariableQuery", "qryType": 1},
                 "refresh": 2,
                 "includeAll": multi,

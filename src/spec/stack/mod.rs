@@ -3,6 +3,7 @@
 //! validation live in this folder, one file per section.
 
 mod dashboards;
+pub mod grafana_import;
 mod services;
 mod tracing;
 mod validate;

@@ -1,8 +1,9 @@
 //! Generators of the `stack` section(s): docker-compose.yml, .env.example, grafana/ provisioning
-//! and dashboards, jaeger/sampling.json and the Fluentd image's Dockerfile (issue #12). One file
+//! and dashboards, jaeger/sampling.json, the DingTalk bridge's targets and the Fluentd image's Dockerfile (issue #12). One file
 //! per artifact kind in this folder.
 
 mod compose;
+mod dingtalk;
 mod env_example;
 mod fluentd_image;
 mod grafana_dashboard;
@@ -16,6 +17,7 @@ use crate::model::Model;
 pub fn artifacts(model: &Model) -> Vec<Artifact> {
     let mut out = Vec::new();
     out.extend(compose::docker_compose(model));
+    out.extend(dingtalk::config(model));
     out.extend(env_example::env_example(model));
     out.extend(fluentd_image::dockerfile(model));
     out.extend(grafana_provisioning::provisioning(model));

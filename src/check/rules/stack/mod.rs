@@ -18,6 +18,7 @@ pub mod k002_literal_secret_in_environment;
 pub mod k003_scrape_target_not_in_stack;
 pub mod k004_alertmanager_not_in_stack;
 pub mod k005_config_not_mounted;
+pub mod k006_bridge_not_in_stack;
 
 /// This folder's rules, in code order.
 pub static RULES: &[&Rule] = &[
@@ -33,4 +34,5 @@ pub static RULES: &[&Rule] = &[
     &k003_scrape_target_not_in_stack::RULE,
     &k004_alertmanager_not_in_stack::RULE,
     &k005_config_not_mounted::RULE,
+    &k006_bridge_not_in_stack::RULE,
 ];

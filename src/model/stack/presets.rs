@@ -25,7 +25,7 @@ pub fn image(preset: Preset) -> Option<&'static str> {
     Some(match preset {
         Preset::Prometheus => "prom/prometheus:v3.7.3",
         Preset::Alertmanager => "prom/alertmanager:v0.28.1",
-        Preset::Grafana => "grafana/grafana:12.2.0",
+        Preset::Grafana => "grafana/grafana:12.4.2",
         Preset::NodeExporter => "prom/node-exporter:v1.9.1",
         Preset::MysqldExporter => "prom/mysqld-exporter:v0.17.2",
         Preset::RedisExporter => "oliver006/redis_exporter:v1.74.0",

@@ -169,15 +169,16 @@ fn generate_then_check_reports_no_drift_until_a_file_changes() {
     assert_eq!(monctl(&args).status.code(), Some(0));
     assert!(out_dir.join("prometheus.yml").is_file());
     assert!(out_dir.join("rules/system-alerts.yml").is_file());
-    let leftovers: Vec<_> = std::fs::read_dir(&out_dir)
+    let mut leftovers: Vec<_> = std::fs::read_dir(&out_dir)
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
+    leftovers.sort();
     assert_eq!(
         leftovers,
-        vec![".monctl-manifest.json"],
+        vec![".env.example", ".monctl-manifest.json"],
         "no temporary files remain, only the manifest"
     );
 

@@ -1,27 +1,19 @@
 //! The `stack`, `dashboards` and `tracing` sections: the services of the stack (docker-compose),
 //! Grafana dashboards and provisioning, and Jaeger tracing (issue #12). Types and their load-time
-//! validation live in this folder.
+//! validation live in this folder, one file per section.
 
-use crate::diagnostic::Diagnostic;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+mod dashboards;
+pub mod grafana_import;
+mod services;
+mod tracing;
+mod validate;
 
-/// The services of the stack.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Stack {}
-
-/// Grafana dashboards, written or generated from the catalog.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Dashboards {}
-
-/// Tracing: Jaeger and its sampling strategies.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Tracing {}
-
-/// Load-time validation of the `stack`, `dashboards` and `tracing` sections.
-pub fn validate(_spec: &super::Spec) -> Vec<Diagnostic> {
-    Vec::new()
-}
+pub use dashboards::{
+    Dashboard, DashboardKind, Dashboards, GeneratedDashboard, Panel, PanelType, Row, Target,
+    ThresholdStep, Variable,
+};
+pub use services::{
+    Build, EnvValue, Healthcheck, PortMapping, Preset, Protocol, Resources, Service, Stack,
+};
+pub use tracing::{OperationStrategy, SamplingType, ServiceStrategy, Strategy, Tracing};
+pub use validate::validate;

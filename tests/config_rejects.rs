@@ -129,3 +129,45 @@ fn a_secret_in_both_forms_is_refused_and_a_literal_one_is_a_warning() {
     assert_eq!(imported.secrets.len(), 1);
     assert!(!imported.value.to_string().contains("hunter2"));
 }
+
+#[test]
+fn conflicting_kubernetes_sd_options_are_refused() {
+    let job = |sd: &str| {
+        format!("scrape_configs:\n  - job_name: k\n    kubernetes_sd_configs:\n      - {sd}\n")
+    };
+    let e = prometheus(&job(
+        "{role: pod, api_server: 'https://k', kubeconfig_file: /k}",
+    ));
+    assert!(
+        e.iter()
+            .any(|m| m.contains("cannot use 'kubeconfig_file' and 'api_server' simultaneously")),
+        "{e:?}"
+    );
+    let e = prometheus(&job(
+        "{role: pod, api_server: 'https://k', namespaces: {own_namespace: true}}",
+    ));
+    assert!(
+        e.iter()
+            .any(|m| m
+                .contains("cannot use 'api_server' and 'namespaces.own_namespace' simultaneously")),
+        "{e:?}"
+    );
+    let e = prometheus(&job("{role: node, selectors: [{role: pod, label: a=b}]}"));
+    assert!(
+        e.iter()
+            .any(|m| m.contains("node role supports only node selectors")),
+        "{e:?}"
+    );
+    let e = prometheus(&job(
+        "{role: pod, selectors: [{role: pod, label: a=b}, {role: pod, field: x=y}]}",
+    ));
+    assert!(
+        e.iter()
+            .any(|m| m.contains("duplicated selector role: pod")),
+        "{e:?}"
+    );
+    let e = prometheus(&job(
+        "{role: endpoints, selectors: [{role: pod, label: a=b}, {role: service, label: c=d}]}",
+    ));
+    assert!(e.is_empty(), "{e:?}");
+}

@@ -238,6 +238,9 @@ impl Validator {
                     "use authorization.credentials_file alone",
                 );
             }
+            for (k, sd) in job.kubernetes_sd_configs.iter().enumerate() {
+                self.kubernetes_sd(sd, &path.key("kubernetes_sd_configs").index(k));
+            }
             self.static_labels(&job.static_configs, &path);
             self.relabels(&job.relabel_configs, &path.key("relabel_configs"));
             self.relabels(
@@ -293,6 +296,81 @@ impl Validator {
         for (i, rr) in scrape.remote_read.iter().enumerate() {
             let path = root.key("remote_read").index(i);
             self.remote_endpoint("read", rr.name.as_deref(), &rr.headers, &path, &mut names);
+        }
+    }
+
+    /// What Prometheus refuses in a Kubernetes SD config: api_server, kubeconfig_file and
+    /// own_namespace together, selectors of roles the discovery role does not list, a selector
+    /// role given twice.
+    fn kubernetes_sd(&mut self, sd: &super::scrape::KubernetesSdConfig, path: &SpecPath) {
+        use super::scrape::KubernetesRole::{
+            EndpointSlice, Endpoints, Ingress, Node, Pod, Service,
+        };
+        let own = sd
+            .namespaces
+            .as_ref()
+            .and_then(|n| n.own_namespace)
+            .unwrap_or(false);
+        let help = "Prometheus rejects these together; keep one";
+        if sd.kubeconfig_file.is_some() && sd.api_server.is_some() {
+            self.combination(
+                path.key("kubeconfig_file"),
+                "cannot use 'kubeconfig_file' and 'api_server' simultaneously",
+                help,
+            );
+        }
+        if sd.kubeconfig_file.is_some() && own {
+            self.combination(
+                path.key("kubeconfig_file"),
+                "cannot use 'kubeconfig_file' and 'namespaces.own_namespace' simultaneously",
+                help,
+            );
+        }
+        if sd.api_server.is_some() && own {
+            self.combination(
+                path.key("api_server"),
+                "cannot use 'api_server' and 'namespaces.own_namespace' simultaneously",
+                help,
+            );
+        }
+        let (allowed, words): (&[_], &str) = match sd.role {
+            Endpoints => (&[Pod, Service, Endpoints], "pod, service, endpoints"),
+            EndpointSlice => (
+                &[Pod, Service, EndpointSlice],
+                "pod, service, endpointslice",
+            ),
+            Ingress => (&[Ingress], "ingress"),
+            Node => (&[Node], "node"),
+            Pod => (&[Pod, Node], "pod, node"),
+            Service => (&[Service], "service"),
+        };
+        let role_word = |r: super::scrape::KubernetesRole| {
+            serde_json::to_value(r)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let mut seen = Vec::new();
+        for (i, selector) in sd.selectors.iter().enumerate() {
+            let spath = path.key("selectors").index(i).key("role");
+            if seen.contains(&selector.role) {
+                self.combination(
+                    spath.clone(),
+                    format!("duplicated selector role: {}", role_word(selector.role)),
+                    "give each selector role once",
+                );
+            }
+            seen.push(selector.role);
+            if !allowed.contains(&selector.role) {
+                self.combination(
+                    spath,
+                    format!(
+                        "{} role supports only {words} selectors",
+                        role_word(sd.role)
+                    ),
+                    "select on the objects this role discovers",
+                );
+            }
         }
     }
 

@@ -29,6 +29,9 @@ pub struct Duration {
     pub millis: u64,
 }
 
+/// The longest duration Go's time.Duration holds, in milliseconds.
+const GO_MAX_MILLIS: u64 = i64::MAX as u64 / 1_000_000;
+
 impl Duration {
     pub const fn from_secs(secs: u64) -> Self {
         Duration {
@@ -66,7 +69,9 @@ impl Duration {
             next_unit = index + 1;
             millis = millis.checked_add(value.checked_mul(*factor)?)?;
         }
-        Some(Duration { millis })
+        // Prometheus and Alertmanager hold durations in Go's time.Duration (int64 nanoseconds,
+        // about 292 years): anything longer fails to load there.
+        (millis <= GO_MAX_MILLIS).then_some(Duration { millis })
     }
 
     pub fn as_secs_f64(&self) -> f64 {
@@ -198,6 +203,14 @@ string_type!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refuses_durations_beyond_gos_range() {
+        assert!(Duration::parse("292y").is_some());
+        assert!(Duration::parse("300y").is_none());
+        assert!(Duration::parse("106751d").is_some());
+        assert!(Duration::parse("106752d").is_none());
+    }
 
     #[test]
     fn parses_and_formats_durations_like_prometheus() {

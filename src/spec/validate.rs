@@ -238,6 +238,9 @@ impl Validator {
                     "use authorization.credentials_file alone",
                 );
             }
+            for (k, sd) in job.kubernetes_sd_configs.iter().enumerate() {
+                self.kubernetes_sd(sd, &path.key("kubernetes_sd_configs").index(k));
+            }
             self.static_labels(&job.static_configs, &path);
             self.relabels(&job.relabel_configs, &path.key("relabel_configs"));
             self.relabels(
@@ -245,11 +248,172 @@ impl Validator {
                 &path.key("metric_relabel_configs"),
             );
         }
+        let mut names = HashMap::new();
         for (i, rw) in scrape.remote_write.iter().enumerate() {
             let path = root.key("remote_write").index(i);
             self.relabels(
                 &rw.write_relabel_configs,
                 &path.key("write_relabel_configs"),
+            );
+            self.remote_endpoint("write", rw.name.as_deref(), &rw.headers, &path, &mut names);
+            if let Some(q) = &rw.queue_config {
+                let qpath = path.key("queue_config");
+                for (field, value) in [
+                    ("min_shards", q.min_shards),
+                    ("max_shards", q.max_shards),
+                    ("capacity", q.capacity),
+                    ("max_samples_per_send", q.max_samples_per_send),
+                ] {
+                    if value == Some(0) {
+                        self.out.push(Diagnostic::error(
+                            INVALID_VALUE,
+                            qpath.key(field),
+                            format!("remote write queue {field} must be positive"),
+                        ));
+                    }
+                }
+                if let (Some(min), Some(max)) = (q.min_shards, q.max_shards) {
+                    if min > max {
+                        self.combination(
+                            qpath.key("min_shards"),
+                            format!("remote write queue min_shards {min} is greater than max_shards {max}"),
+                            "make min_shards at most max_shards",
+                        );
+                    }
+                }
+                if let (Some(min), Some(max)) = (q.min_backoff, q.max_backoff) {
+                    if min > max {
+                        self.combination(
+                            qpath.key("min_backoff"),
+                            format!("remote write queue min_backoff {min} is greater than max_backoff {max}"),
+                            "make min_backoff at most max_backoff",
+                        );
+                    }
+                }
+            }
+        }
+        let mut names = HashMap::new();
+        for (i, rr) in scrape.remote_read.iter().enumerate() {
+            let path = root.key("remote_read").index(i);
+            self.remote_endpoint("read", rr.name.as_deref(), &rr.headers, &path, &mut names);
+        }
+    }
+
+    /// What Prometheus refuses in a Kubernetes SD config: api_server, kubeconfig_file and
+    /// own_namespace together, selectors of roles the discovery role does not list, a selector
+    /// role given twice.
+    fn kubernetes_sd(&mut self, sd: &super::scrape::KubernetesSdConfig, path: &SpecPath) {
+        use super::scrape::KubernetesRole::{
+            EndpointSlice, Endpoints, Ingress, Node, Pod, Service,
+        };
+        let own = sd
+            .namespaces
+            .as_ref()
+            .and_then(|n| n.own_namespace)
+            .unwrap_or(false);
+        let help = "Prometheus rejects these together; keep one";
+        if sd.kubeconfig_file.is_some() && sd.api_server.is_some() {
+            self.combination(
+                path.key("kubeconfig_file"),
+                "cannot use 'kubeconfig_file' and 'api_server' simultaneously",
+                help,
+            );
+        }
+        if sd.kubeconfig_file.is_some() && own {
+            self.combination(
+                path.key("kubeconfig_file"),
+                "cannot use 'kubeconfig_file' and 'namespaces.own_namespace' simultaneously",
+                help,
+            );
+        }
+        if sd.api_server.is_some() && own {
+            self.combination(
+                path.key("api_server"),
+                "cannot use 'api_server' and 'namespaces.own_namespace' simultaneously",
+                help,
+            );
+        }
+        let (allowed, words): (&[_], &str) = match sd.role {
+            Endpoints => (&[Pod, Service, Endpoints], "pod, service, endpoints"),
+            EndpointSlice => (
+                &[Pod, Service, EndpointSlice],
+                "pod, service, endpointslice",
+            ),
+            Ingress => (&[Ingress], "ingress"),
+            Node => (&[Node], "node"),
+            Pod => (&[Pod, Node], "pod, node"),
+            Service => (&[Service], "service"),
+        };
+        let role_word = |r: super::scrape::KubernetesRole| {
+            serde_json::to_value(r)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let mut seen = Vec::new();
+        for (i, selector) in sd.selectors.iter().enumerate() {
+            let spath = path.key("selectors").index(i).key("role");
+            if seen.contains(&selector.role) {
+                self.combination(
+                    spath.clone(),
+                    format!("duplicated selector role: {}", role_word(selector.role)),
+                    "give each selector role once",
+                );
+            }
+            seen.push(selector.role);
+            if !allowed.contains(&selector.role) {
+                self.combination(
+                    spath,
+                    format!(
+                        "{} role supports only {words} selectors",
+                        role_word(sd.role)
+                    ),
+                    "select on the objects this role discovers",
+                );
+            }
+        }
+    }
+
+    /// What Prometheus refuses in a remote write/read endpoint: a name used twice, a reserved
+    /// header or an Authorization header.
+    fn remote_endpoint(
+        &mut self,
+        kind: &str,
+        name: Option<&str>,
+        headers: &std::collections::BTreeMap<String, String>,
+        path: &SpecPath,
+        names: &mut HashMap<String, SpecPath>,
+    ) {
+        if let Some(name) = name {
+            if let Some(first) = first_seen(names, name, path) {
+                let mut d = Diagnostic::error(
+                    DUPLICATE_DEFINITION,
+                    path.key("name"),
+                    format!("found multiple remote {kind} configs with job name \"{name}\""),
+                )
+                .with_help("give each endpoint its own name");
+                d.related_paths.push(first);
+                self.out.push(d);
+            }
+        }
+        for header in headers.keys() {
+            let lower = header.to_ascii_lowercase();
+            let (message, help) = if lower == "authorization" {
+                (
+                    "authorization header must be changed via the basic_auth, authorization, oauth2, sigv4, azuread or google_iam parameter".to_string(),
+                    "use the endpoint's basic_auth or authorization settings",
+                )
+            } else if RESERVED_HEADERS.contains(&lower.as_str()) {
+                (
+                    format!("{lower} is a reserved header. It must not be changed"),
+                    "remove the header; Prometheus sets it itself",
+                )
+            } else {
+                continue;
+            };
+            self.out.push(
+                Diagnostic::error(INVALID_VALUE, path.key("headers").key(header), message)
+                    .with_help(help),
             );
         }
     }
@@ -447,6 +611,16 @@ impl Validator {
                     &path.key("labels"),
                     "label",
                 );
+                if rule.labels.keys().any(|k| k.0 == "__name__") {
+                    self.out.push(
+                        Diagnostic::error(
+                            INVALID_VALUE,
+                            path.key("labels").key("__name__"),
+                            "invalid label name: __name__",
+                        )
+                        .with_help("a rule may not set the metric name as a label; remove it"),
+                    );
+                }
                 self.label_keys(
                     rule.annotations.keys(),
                     &path.key("annotations"),
@@ -456,6 +630,24 @@ impl Validator {
         }
     }
 }
+
+/// Headers Prometheus sets on remote write/read requests itself (lower case).
+const RESERVED_HEADERS: &[&str] = &[
+    "host",
+    "content-encoding",
+    "content-length",
+    "content-type",
+    "user-agent",
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "www-authenticate",
+    "accept-encoding",
+    "x-prometheus-remote-write-version",
+    "x-prometheus-remote-read-version",
+    "x-prometheus-scrape-timeout-seconds",
+];
 
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()

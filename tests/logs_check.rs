@@ -1,7 +1,8 @@
 //! The chapter's logging as written (tests/fixtures/seed-as-written/logs.yml): `monctl check`
 //! reports its mistakes at file:line:col — the undefined lifecycle policy, the rollover alias in
 //! the template's aliases, the dead sampling rules, `type_name` with Elasticsearch 8, the systemd
-//! index without a template and the docker logs no match takes — and the fixed example is clean.
+//! index without a template, the docker logs no match takes and the personal data the template
+//! indexes — and the fixed example is clean.
 
 mod support;
 
@@ -31,6 +32,9 @@ fn seed_as_written_logging_mistakes_are_reported_where_they_are() {
         format!("E002 {f}:252:13"),
         format!("E003 {f}:181:28"),
         format!("E004 {f}:136:22"),
+        format!("E006 {f}:233:15"),
+        format!("E006 {f}:234:15"),
+        format!("E006 {f}:235:15"),
         format!("L001 {f}:123:37"),
         format!("L001 {f}:124:37"),
         format!("L001 {f}:125:37"),

@@ -6,6 +6,8 @@ mod e001_undefined_lifecycle_policy;
 mod e002_rollover_alias_in_aliases;
 mod e003_index_without_template;
 mod e004_removed_option;
+mod e005_mapping_type_differs;
+mod e006_sensitive_field_indexed;
 mod flow;
 mod l001_dead_filter_rule;
 mod l002_unreachable_directive;
@@ -20,6 +22,8 @@ pub static RULES: &[&Rule] = &[
     &e002_rollover_alias_in_aliases::RULE,
     &e003_index_without_template::RULE,
     &e004_removed_option::RULE,
+    &e005_mapping_type_differs::RULE,
+    &e006_sensitive_field_indexed::RULE,
     &l001_dead_filter_rule::RULE,
     &l002_unreachable_directive::RULE,
     &l003_field_not_in_schema::RULE,

@@ -13,6 +13,7 @@ mod l001_dead_filter_rule;
 mod l002_unreachable_directive;
 mod l003_field_not_in_schema;
 mod l004_unrouted_source;
+mod l005_pattern_no_source_emits;
 
 use crate::check::Rule;
 
@@ -28,4 +29,5 @@ pub static RULES: &[&Rule] = &[
     &l002_unreachable_directive::RULE,
     &l003_field_not_in_schema::RULE,
     &l004_unrouted_source::RULE,
+    &l005_pattern_no_source_emits::RULE,
 ];

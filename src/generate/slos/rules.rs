@@ -181,7 +181,7 @@ pub fn groups(model: &Model, resolved: &ResolvedSlo) -> Vec<Value> {
     ];
     let alerts: Vec<Value> = [("page", 0), ("ticket", 1)]
         .into_iter()
-        .filter_map(|(severity, which)| alert(slo, resolved, severity, which))
+        .filter_map(|(_, which)| alert(slo, resolved, which))
         .collect();
     if !alerts.is_empty() {
         groups.push(json!({"name": format!("sloth-slo-alerts-{id}"), "rules": alerts}));
@@ -243,8 +243,8 @@ pub fn alert_labels(slo: &Slo, which: usize) -> BTreeMap<String, String> {
     labels
 }
 
-fn alert(slo: &Slo, resolved: &ResolvedSlo, severity: &str, which: usize) -> Option<Value> {
-    let (settings, name) = alert_settings(slo, which)?;
+fn alert(slo: &Slo, resolved: &ResolvedSlo, which: usize) -> Option<Value> {
+    let (_, name) = alert_settings(slo, which)?;
     let pair = if which == 0 {
         &resolved.windows.page
     } else {
@@ -271,6 +271,19 @@ fn alert(slo: &Slo, resolved: &ResolvedSlo, severity: &str, which: usize) -> Opt
         condition(&pair.quick),
         condition(&pair.slow)
     );
+    let annotations = alert_annotations(slo, which);
+    Some(json!({
+        "alert": name,
+        "expr": expr,
+        "labels": alert_labels(slo, which),
+        "annotations": annotations,
+    }))
+}
+
+/// The annotations of the page or ticket alert: Sloth's title and summary, then the alerting's
+/// and the alert's own.
+pub fn alert_annotations(slo: &Slo, which: usize) -> BTreeMap<String, String> {
+    let severity = ["page", "ticket"][which];
     let mut annotations: BTreeMap<String, String> = BTreeMap::new();
     annotations.insert(
         "title".into(),
@@ -281,11 +294,8 @@ fn alert(slo: &Slo, resolved: &ResolvedSlo, severity: &str, which: usize) -> Opt
         "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is over expected.".into(),
     );
     annotations.extend(slo.alerting.annotations.clone());
-    annotations.extend(settings.annotations.clone());
-    Some(json!({
-        "alert": name,
-        "expr": expr,
-        "labels": alert_labels(slo, which),
-        "annotations": annotations,
-    }))
+    if let Some((settings, _)) = alert_settings(slo, which) {
+        annotations.extend(settings.annotations.clone());
+    }
+    annotations
 }

@@ -24,6 +24,9 @@ pub struct RuleTestSuite {
     /// How often the rules are evaluated in the tests; promtool's default 1m.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluation_interval: Option<Duration>,
+    /// Rule groups evaluated in this order at each evaluation (the others after them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_eval_order: Vec<String>,
     pub tests: Vec<RuleTestGroup>,
 }
 

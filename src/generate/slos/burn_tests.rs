@@ -256,7 +256,7 @@ fn series_labels(slo: &Slo, window: Duration) -> String {
     labels.insert("sloth_id".into(), slo.id());
     labels.insert("sloth_service".into(), slo.service.clone());
     labels.insert("sloth_slo".into(), slo.name.clone());
-    labels.insert("sloth_window".into(), window.to_string());
+    labels.insert("sloth_window".into(), super::rules::window_name(window));
     let inner: Vec<String> = labels
         .iter()
         .map(|(k, v)| format!("{k}={}", serde_json::Value::String(v.clone())))

@@ -24,7 +24,24 @@ pub const TOTAL_EVENTS_5M: &str = "slo:sli_total_events:rate5m";
 
 /// The recording rule name of a window's error ratio.
 pub fn ratio_series(window: Duration) -> String {
-    format!("slo:sli_error:ratio_rate{window}")
+    format!("slo:sli_error:ratio_rate{}", window_name(window))
+}
+
+/// A window as Sloth writes it in series names, labels and ranges: in its largest whole unit
+/// (`30d`, not Prometheus' `4w2d`).
+pub fn window_name(window: Duration) -> String {
+    let ms = window.millis;
+    for (unit, size) in [
+        ("d", 86_400_000),
+        ("h", 3_600_000),
+        ("m", 60_000),
+        ("s", 1000),
+    ] {
+        if ms >= size && ms.is_multiple_of(size) {
+            return format!("{}{unit}", ms / size);
+        }
+    }
+    window.to_string()
 }
 
 /// The selector of one SLO's series: `{sloth_id="..", sloth_service="..", sloth_slo=".."}`.
@@ -76,13 +93,8 @@ fn record(name: &str, expr: String, labels: &BTreeMap<String, String>) -> Value 
 
 fn with_window(labels: &BTreeMap<String, String>, window: Duration) -> BTreeMap<String, String> {
     let mut l = labels.clone();
-    l.insert("sloth_window".into(), window.to_string());
+    l.insert("sloth_window".into(), window_name(window));
     l
-}
-
-/// Whether any of the SLO's alerts is generated.
-pub fn alerts_enabled(slo: &Slo) -> bool {
-    !slo.alerting.page_alert.disable || !slo.alerting.ticket_alert.disable
 }
 
 /// The three rule groups of one SLO.
@@ -106,16 +118,18 @@ pub fn groups(model: &Model, resolved: &ResolvedSlo) -> Vec<Value> {
             &with_window(&labels, five),
         ));
     }
-    for window in windows(resolved, alerts_enabled(slo)) {
+    // Every window is recorded, with alerts or not, as Sloth does: dashboards read them.
+    for window in windows(resolved, true) {
         let expr = if window <= RAW_UP_TO {
-            let at = |q: &str| q.replace(WINDOW, &window.to_string());
+            let at = |q: &str| q.replace(WINDOW, &window_name(window));
             match &resolved.queries {
                 SliQueries::Events { error, total } => {
                     format!("({})\n/\n({})\n", at(error), at(total))
                 }
-                SliQueries::Ratio { error_ratio } => format!("{}\n", at(error_ratio)),
+                SliQueries::Ratio { error_ratio } => format!("({})\n", at(error_ratio)),
             }
         } else {
+            let window = window_name(window);
             match &resolved.queries {
                 SliQueries::Events { .. } => format!(
                     "sum_over_time({ERROR_EVENTS_5M}{sel}[{window}])\n/\nsum_over_time({TOTAL_EVENTS_5M}{sel}[{window}])\n"

@@ -4,6 +4,8 @@
 mod o001_objective_out_of_range;
 mod o002_threshold_not_a_bucket;
 mod o003_slo_unprotected;
+mod o004_duplicate_slo_id;
+mod o005_sli_unknown_series;
 mod protection;
 
 use crate::check::Rule;
@@ -13,4 +15,6 @@ pub static RULES: &[&Rule] = &[
     &o001_objective_out_of_range::RULE,
     &o002_threshold_not_a_bucket::RULE,
     &o003_slo_unprotected::RULE,
+    &o004_duplicate_slo_id::RULE,
+    &o005_sli_unknown_series::RULE,
 ];

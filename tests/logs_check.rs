@@ -58,7 +58,13 @@ fn seed_as_written_logging_mistakes_are_reported_where_they_are() {
 #[test]
 fn the_mall_go_example_is_clean() {
     let report = monctl::check(&support::example("mall-go"));
-    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    // Notes aside (M006: catalog metrics nothing reads yet), nothing at all.
+    let findings: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != monctl::Severity::Info)
+        .collect();
+    assert!(findings.is_empty(), "{findings:#?}");
 }
 
 #[test]

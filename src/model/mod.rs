@@ -13,7 +13,7 @@ mod targets;
 pub use catalog::{CatalogEntry, Origin};
 pub use logs::LogsModel;
 pub use series::Resolver;
-pub use slos::SlosModel;
+pub use slos::{ResolvedSlo, SliAnalysis, SliQueries, SlosModel, WINDOW};
 pub use stack::StackModel;
 pub use targets::{discovered, relabel_step, series_labels, target_labels, LabelSpace};
 

@@ -1,15 +1,54 @@
-//! Generators of the `slos` section(s): the SLO rule files (burn-rate recording rules, meta rules, alerts) and promtool rule unit tests (issue #13). One file per artifact kind in this folder.
+//! Generators of the `slos` and `tests` sections: the SLO rule files (`rules/slo-<service>.yml`:
+//! burn-rate recording rules, meta rules, alerts) and promtool rule unit tests
+//! (`tests/<suite>.test.yml` from the spec, `tests/slo-<service>.test.yml` generated per SLO).
+//! The dashboards part (an SLO dashboard per service) is a hook for the Grafana generator.
 
+pub mod burn_tests;
+pub mod rules;
+mod test_files;
+
+use super::yaml::{document, Fields};
 use super::Artifact;
-use crate::model::Model;
+use crate::model::{Model, ResolvedSlo};
+use std::collections::BTreeMap;
+
+/// The SLOs per service, services in name order, SLOs in spec order.
+pub fn by_service(model: &Model) -> BTreeMap<&str, Vec<&ResolvedSlo>> {
+    let mut services: BTreeMap<&str, Vec<&ResolvedSlo>> = BTreeMap::new();
+    for resolved in &model.slos.slos {
+        services
+            .entry(resolved.slo(&model.spec).service.as_str())
+            .or_default()
+            .push(resolved);
+    }
+    services
+}
 
 /// Every artifact of the section, in any order (the caller sorts).
-pub fn artifacts(_model: &Model) -> Vec<Artifact> {
-    Vec::new()
+pub fn artifacts(model: &Model) -> Vec<Artifact> {
+    let mut out = Vec::new();
+    for (service, slos) in by_service(model) {
+        let groups: Vec<_> = slos.iter().flat_map(|r| rules::groups(model, r)).collect();
+        out.push(Artifact {
+            path: format!("rules/slo-{service}.yml"),
+            content: document(&Fields::new().set("groups", groups).build()),
+        });
+    }
+    out.extend(test_files::artifacts(model));
+    out.extend(dashboards(model));
+    out
 }
 
 /// The paths of the SLO rule files, relative to the output folder, for prometheus.yml's
 /// `rule_files`.
-pub fn rule_file_paths(_model: &Model) -> Vec<String> {
+pub fn rule_file_paths(model: &Model) -> Vec<String> {
+    by_service(model)
+        .keys()
+        .map(|service| format!("rules/slo-{service}.yml"))
+        .collect()
+}
+
+/// Hook for the dashboards generator: the SLO dashboards (none yet).
+pub fn dashboards(_model: &Model) -> Vec<Artifact> {
     Vec::new()
 }

@@ -1,6 +1,8 @@
 //! The classes of false errors found on real rule sets (issue #10), each as a fixture shaped like
 //! the real case: the finding it must not produce, and where a quieter finding is right, that one.
 
+mod support;
+
 use monctl::{Diagnostic, Severity, SourceFile};
 
 fn check(spec: &str) -> Vec<Diagnostic> {
@@ -193,4 +195,31 @@ fn a_literal_closing_brace_pair_in_an_annotation_is_text() {
 fn a_group_with_null_rules_is_an_empty_group() {
     let found = check("rules:\n  groups:\n    - name: empty\n      rules:\n");
     assert_eq!(errors(&found), Vec::<String>::new());
+}
+
+#[test]
+fn the_seeds_inhibit_rules_are_reported_where_they_are() {
+    let files =
+        support::read_spec_dir(&support::repo_root().join("tests/fixtures/seed-as-written"));
+    let report = monctl::check(&files);
+    let at = |code: &str| -> Vec<(String, u32)> {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| {
+                let l = d.location.as_ref().expect("positioned");
+                (l.file.clone(), l.start.line)
+            })
+            .collect()
+    };
+    let routing = "tests/fixtures/seed-as-written/routing.yml".to_string();
+    // equal: [alertname, service, instance] between critical and warning: no alert name has both.
+    assert_eq!(at("R006"), vec![(routing.clone(), 51)]);
+    // ServiceDown (up == 0) never carries `service`, so it mutes every alert without one.
+    assert_eq!(at("R007"), vec![(routing, 61)]);
+    // Everything reported before is still reported.
+    for code in ["P002", "P003", "R002", "S011", "T002", "P013"] {
+        assert!(!at(code).is_empty(), "{code} is still reported");
+    }
 }

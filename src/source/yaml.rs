@@ -84,6 +84,20 @@ fn position(marker: &Marker) -> Position {
     }
 }
 
+/// A position the parser reports past the end of the text (an error at the end of a file
+/// without a final newline) moved to the end of the last line, where the user looks.
+fn within(text: &str, at: Position) -> Position {
+    let lines = text.lines().count().max(1) as u32;
+    if at.line <= lines {
+        return at;
+    }
+    let last = text.lines().last().unwrap_or("");
+    Position {
+        line: lines,
+        column: last.chars().count() as u32 + 1,
+    }
+}
+
 struct Builder<'a> {
     file: FileId,
     limits: &'a Limits,
@@ -107,7 +121,7 @@ pub fn parse(text: &str, file: FileId, limits: &Limits) -> Result<Node, YamlErro
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| {
-            let at = position(e.marker());
+            let at = within(text, position(e.marker()));
             YamlError {
                 kind: YamlErrorKind::Syntax,
                 span: Span {
@@ -596,6 +610,13 @@ mod tests {
         }
         let err = parse(&text, FileId(0), &Limits::default()).unwrap_err();
         assert_eq!(err.kind, YamlErrorKind::Limit);
+    }
+
+    #[test]
+    fn an_error_at_the_end_of_a_file_without_a_final_newline_points_at_the_last_line() {
+        let err = parse("a: 1\nb: 2\nc: [", FileId(0), &Limits::default()).unwrap_err();
+        assert_eq!(err.kind, YamlErrorKind::Syntax);
+        assert_eq!(err.span.start.line, 3, "{err:?}");
     }
 
     #[test]

@@ -687,6 +687,11 @@ async function start() {
   get diagnostics() {
     return state.diagnostics;
   },
+  /** The generated file shown in the Generated panel, as its view holds it (all of it, not only
+   * the lines CodeMirror has rendered). */
+  get shownGenerated() {
+    return { path: state.generatedTab, text: outputView?.state.doc.toString() ?? "" };
+  },
   switchFile: (name: string) => switchFile(name),
   /** Loads these files as a shared spec would be (for measurements on specs of any size). */
   load(files: SpecFile[]) {

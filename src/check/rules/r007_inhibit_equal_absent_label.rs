@@ -10,6 +10,8 @@ use crate::diagnostic::{Severity, SpecPath};
 use crate::model::target_labels;
 use crate::promql::{Event, SeriesSource};
 use crate::routing::CompiledInhibitRule;
+use crate::spec::ScrapeJob;
+use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     meta: RuleMeta {
@@ -25,7 +27,12 @@ pub const RULE: Rule = Rule {
 
 /// The scrape jobs an alert's series come from that lack `label` (target labels and the metric's
 /// own labels both without it): alerts from those jobs lack it even when others carry it.
-fn jobs_without(ctx: &Context, shape: &AlertShape, label: &str) -> Vec<String> {
+fn jobs_without(
+    ctx: &Context,
+    jobs_by_name: &HashMap<&str, &ScrapeJob>,
+    shape: &AlertShape,
+    label: &str,
+) -> Vec<String> {
     let Some(analysis) = ctx.model.rule_analysis(shape.group, shape.rule) else {
         return Vec::new();
     };
@@ -49,14 +56,7 @@ fn jobs_without(ctx: &Context, shape: &AlertShape, label: &str) -> Vec<String> {
             continue;
         }
         for job_name in jobs.iter() {
-            let Some(job) = ctx
-                .model
-                .spec
-                .scrape
-                .jobs
-                .iter()
-                .find(|j| &j.job_name == job_name)
-            else {
+            let Some(job) = jobs_by_name.get(job_name.as_str()) else {
                 continue;
             };
             if target_labels(job).never_has(label) && !out.contains(job_name) {
@@ -72,6 +72,14 @@ fn run(ctx: &Context, out: &mut Findings) {
         return;
     };
     let shapes = alert_shapes(ctx);
+    let jobs_by_name: HashMap<&str, &ScrapeJob> = ctx
+        .model
+        .spec
+        .scrape
+        .jobs
+        .iter()
+        .map(|j| (j.job_name.as_str(), j))
+        .collect();
     for (i, rule) in routing.inhibit_rules.iter().enumerate() {
         let rule = CompiledInhibitRule::new(i, rule);
         let path = SpecPath::root()
@@ -95,7 +103,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 } else if source.fixed.contains_key(label.as_str()) {
                     continue;
                 } else {
-                    let jobs = jobs_without(ctx, source, label);
+                    let jobs = jobs_without(ctx, &jobs_by_name, source, label);
                     if jobs.is_empty() {
                         continue;
                     }

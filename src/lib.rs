@@ -11,6 +11,7 @@ pub mod schema;
 pub mod source;
 pub mod spec;
 pub mod suggest;
+pub mod workers;
 
 pub use diagnostic::{Diagnostic, Location, Position, Severity, SpecPath};
 pub mod generate;
@@ -36,14 +37,27 @@ impl CheckReport {
 
 /// Loads and checks a spec given as source files (one file, or a folder's files in a stable order).
 pub fn check(files: &[SourceFile]) -> CheckReport {
-    let (_, diagnostics) = load_model(files);
+    check_with(files, &workers::InOrder)
+}
+
+/// [`check`], with the independent jobs run by `workers` (see [`load_model_with`]).
+pub fn check_with(files: &[SourceFile], workers: &dyn workers::Workers) -> CheckReport {
+    let (_, diagnostics) = load_model_with(files, workers);
     CheckReport { diagnostics }
 }
 
 /// Loads, checks and generates. Generation happens only when there is no error: on errors the
 /// diagnostics are returned and no artifact at all.
 pub fn generate(files: &[SourceFile]) -> Result<(Vec<Artifact>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (model, diagnostics) = load_model(files);
+    generate_with(files, &workers::InOrder)
+}
+
+/// [`generate`], with the independent jobs run by `workers` (see [`load_model_with`]).
+pub fn generate_with(
+    files: &[SourceFile],
+    workers: &dyn workers::Workers,
+) -> Result<(Vec<Artifact>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (model, diagnostics) = load_model_with(files, workers);
     match model {
         Some(model) if !diagnostics.iter().any(Diagnostic::is_error) => {
             Ok((generate::generate_all(&model), diagnostics))
@@ -54,11 +68,20 @@ pub fn generate(files: &[SourceFile]) -> Result<(Vec<Artifact>, Vec<Diagnostic>)
 
 /// Loads the sources and resolves the model, with every diagnostic found on the way.
 pub fn load_model(files: &[SourceFile]) -> (Option<model::Model>, Vec<Diagnostic>) {
-    let mut loaded = source::load(files, &Limits::default());
+    load_model_with(files, &workers::InOrder)
+}
+
+/// [`load_model`], with its independent jobs (parse each file, each rule's expression, run each
+/// lint rule) run by `workers`; the result is the same whatever `workers` is.
+pub fn load_model_with(
+    files: &[SourceFile],
+    workers: &dyn workers::Workers,
+) -> (Option<model::Model>, Vec<Diagnostic>) {
+    let mut loaded = source::load_with(files, &Limits::default(), workers);
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let model = loaded.spec.take().map(|spec| {
-        let (model, mut found) = model::Model::resolve(spec);
-        found.extend(check::check(&model));
+        let (model, mut found) = model::Model::resolve_with(spec, workers);
+        found.extend(check::check_with(&model, workers));
         loaded.resolve(&mut found);
         diagnostics.extend(found);
         model

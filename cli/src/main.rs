@@ -9,6 +9,7 @@ mod routes;
 mod rule_tests;
 mod snippet;
 mod sources;
+mod threads;
 
 // The check allocates many small strings and trees and frees them together; mimalloc does that
 // about a fifth faster than the system allocator (see bench/).
@@ -187,7 +188,7 @@ fn check(path: &std::path::Path, format: Format, deny_warnings: bool) -> ExitCod
         Ok(files) => files,
         Err(code) => return code,
     };
-    let report = monctl::check(&files);
+    let report = monctl::check_with(&files, &threads::Threads::from_environment());
     render::print(&report.diagnostics, &files, format);
     let warnings = report
         .diagnostics
@@ -215,14 +216,15 @@ fn generate(
         Ok(files) => files,
         Err(code) => return code,
     };
-    let (artifacts, diagnostics) = match monctl::generate(&files) {
-        Ok(generated) => generated,
-        Err(diagnostics) => {
-            render::print(&diagnostics, &files, format);
-            eprintln!("error: the spec has errors; nothing was written");
-            return ExitCode::from(1);
-        }
-    };
+    let (artifacts, diagnostics) =
+        match monctl::generate_with(&files, &threads::Threads::from_environment()) {
+            Ok(generated) => generated,
+            Err(diagnostics) => {
+                render::print(&diagnostics, &files, format);
+                eprintln!("error: the spec has errors; nothing was written");
+                return ExitCode::from(1);
+            }
+        };
     render::print(&diagnostics, &files, format);
     if check_only {
         let drift = match output::drift(out, &artifacts) {

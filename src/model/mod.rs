@@ -21,6 +21,7 @@ use crate::codes::{did_you_mean, INVALID_PROMQL, UNKNOWN_REFERENCE};
 use crate::diagnostic::{Diagnostic, SpecPath};
 use crate::promql::{self, analyze_ast, Analysis, Event, LabelFlow};
 use crate::spec::Spec;
+use crate::workers::{self, InOrder, Workers};
 
 /// One rule of `rules.groups[group].rules[rule]` and what analysing its expression found.
 #[derive(Debug, Clone)]
@@ -63,6 +64,11 @@ pub struct Model {
 impl Model {
     /// Resolves a loaded spec. Unresolvable references are reported and skipped.
     pub fn resolve(spec: Spec) -> (Model, Vec<Diagnostic>) {
+        Model::resolve_with(spec, &InOrder)
+    }
+
+    /// [`Model::resolve`], with the rules' expressions parsed by `workers`.
+    pub fn resolve_with(spec: Spec, workers: &dyn Workers) -> (Model, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let job_names: Vec<&str> = spec
             .scrape
@@ -121,7 +127,7 @@ impl Model {
         }
         let catalog = catalog::build(&spec);
         let mut resolver = Resolver::new(&spec, &catalog);
-        let rules = analyse_rules(&spec, &mut resolver, &mut diagnostics);
+        let rules = analyse_rules(&spec, &mut resolver, &mut diagnostics, workers);
         let logs = LogsModel::resolve(&spec, &mut resolver, &mut diagnostics);
         let slos = SlosModel::resolve(&spec, &mut resolver, &mut diagnostics);
         let stack = StackModel::resolve(&spec, &mut resolver, &mut diagnostics);
@@ -176,12 +182,25 @@ fn analyse_rules(
     spec: &Spec,
     resolver: &mut Resolver,
     diagnostics: &mut Vec<Diagnostic>,
+    workers: &dyn Workers,
 ) -> Vec<RuleAnalysis> {
+    let exprs: Vec<&str> = spec
+        .rules
+        .groups
+        .iter()
+        .flat_map(|group| group.rules.iter().map(|rule| rule.expr.as_str()))
+        .collect();
+    let regexes = promql::RegexCache::default();
+    let mut asts = workers::map(workers, exprs.len(), |i| {
+        promql::parse_with(exprs[i], &regexes)
+    })
+    .into_iter();
     let mut parsed = Vec::new();
     let mut results = Vec::new();
     for (g, group) in spec.rules.groups.iter().enumerate() {
         for (r, rule) in group.rules.iter().enumerate() {
-            let ast = match promql::parse(rule.expr.as_str()) {
+            let Some(ast) = asts.next() else { break };
+            let ast = match ast {
                 Ok(ast) => Some(ast),
                 Err(message) => {
                     diagnostics.push(invalid_promql(g, r, rule.expr.as_str(), &message));

@@ -6,6 +6,7 @@
 //! generated rules nest at most 6 deep and chain at most 23 operators) and keep the deepest tree
 //! well within a 1 MiB stack in a release build.
 
+use super::regex_matchers::{self, RegexCache};
 use promql_parser::parser::{self, Expr};
 
 /// Longest expression accepted, in bytes.
@@ -17,7 +18,23 @@ pub const MAX_BINARY_OPERATORS: usize = 500;
 
 /// Parses an expression, after checking it is within the bounds above.
 pub fn parse(expr: &str) -> Result<Expr, String> {
+    parse_with(expr, &RegexCache::default())
+}
+
+/// [`parse`], taking the regexes of label matchers from `cache` (see [`regex_matchers`]): the same
+/// tree and the same errors, without compiling a pattern the cache has seen.
+pub fn parse_with(expr: &str, cache: &RegexCache) -> Result<Expr, String> {
     measure(expr)?;
+    if let Some((marked, count)) = regex_matchers::mark(expr) {
+        if let Ok(mut ast) = parser::parse(&marked) {
+            let mut restored = 0;
+            if regex_matchers::restore(&mut ast, cache, &mut restored).is_some()
+                && restored == count
+            {
+                return Ok(ast);
+            }
+        }
+    }
     parser::parse(expr)
 }
 

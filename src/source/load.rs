@@ -11,6 +11,7 @@ use super::yaml::{parse, YamlErrorKind};
 use crate::codes::{DUPLICATE_KEY, INPUT_LIMIT, INVALID_VALUE, MERGE_CONFLICT, YAML_SYNTAX};
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Location, PathSegment, Position, SpecPath};
 use crate::spec::{validate, Spec};
+use crate::workers::{self, InOrder, Workers};
 use serde_json::Value;
 
 /// One spec source: its display name (a path, for diagnostics) and its text.
@@ -183,9 +184,9 @@ pub fn load_value(text: &str, file: FileId, limits: &Limits) -> Result<serde_jso
             e.span.start.line, e.span.start.column, e.message
         )
     })?;
-    drop_nulls(&mut node, &SpecPath::root(), &mut Vec::new());
+    drop_nulls(&mut node, &mut SpecPath::root(), &mut Vec::new());
     let mut bad = Vec::new();
-    let value = to_json(&node, &SpecPath::root(), &mut bad);
+    let value = to_json(&node, &mut SpecPath::root(), &mut bad);
     match bad.first() {
         Some((path, _)) => Err(format!("{path}: NaN and infinite numbers are not allowed")),
         None => Ok(value),
@@ -204,7 +205,9 @@ fn file_start(file: FileId) -> Span {
 /// Drops `key: null` entries: an optional field given as null is the same as an absent one (as in
 /// Go's YAML decoder). The dropped keys are remembered, so that an unknown key with no value
 /// (`recevier:`) is still reported.
-fn drop_nulls(node: &mut Node, path: &SpecPath, dropped: &mut Vec<(SpecPath, Span)>) {
+///
+/// `path` is the node's path, used as a stack (a path is only built for a dropped key).
+fn drop_nulls(node: &mut Node, path: &mut SpecPath, dropped: &mut Vec<(SpecPath, Span)>) {
     match &mut node.kind {
         NodeKind::Map(entries) => {
             entries.retain(|(k, v)| {
@@ -215,12 +218,20 @@ fn drop_nulls(node: &mut Node, path: &SpecPath, dropped: &mut Vec<(SpecPath, Spa
                 !null
             });
             for (k, v) in entries.iter_mut() {
-                drop_nulls(v, &path.key(&k.name), dropped);
+                if matches!(v.kind, NodeKind::Map(_) | NodeKind::Seq(_)) {
+                    path.0.push(PathSegment::Key(k.name.clone()));
+                    drop_nulls(v, path, dropped);
+                    path.0.pop();
+                }
             }
         }
         NodeKind::Seq(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                drop_nulls(item, &path.index(i), dropped);
+                if matches!(item.kind, NodeKind::Map(_) | NodeKind::Seq(_)) {
+                    path.0.push(PathSegment::Index(i));
+                    drop_nulls(item, path, dropped);
+                    path.0.pop();
+                }
             }
         }
         _ => {}
@@ -267,6 +278,11 @@ fn unknown_null_keys(
 
 /// Loads a spec from one or more sources (a folder's files, in a stable order).
 pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
+    load_with(files, limits, &InOrder)
+}
+
+/// [`load`], with the files parsed by `workers` (each file on its own; merged in order after).
+pub fn load_with(files: &[SourceFile], limits: &Limits, workers: &dyn Workers) -> Loaded {
     let file_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut diagnostics = Vec::new();
     let at = |span: Span| Some(locate(span, &file_names));
@@ -307,9 +323,20 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
     let mut dropped_nulls = Vec::new();
     let mut parsed_any = false;
     let mut failed_any = false;
-    for (i, file) in files.iter().enumerate() {
+    let parsed = workers::map(workers, files.len(), |i| {
+        let text = &files[i].text;
+        (text.len() <= limits.max_file_bytes).then(|| {
+            let mut dropped = Vec::new();
+            let node = parse(text, FileId(i as u32), limits).map(|mut node| {
+                drop_nulls(&mut node, &mut SpecPath::root(), &mut dropped);
+                node
+            });
+            (node, dropped)
+        })
+    });
+    for (i, (file, parsed)) in files.iter().zip(parsed).enumerate() {
         let id = FileId(i as u32);
-        if file.text.len() > limits.max_file_bytes {
+        let Some((parsed, dropped)) = parsed else {
             failed_any = true;
             diagnostics.push(
                 Diagnostic::error(
@@ -326,10 +353,10 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
                 .with_help("split the spec into several files in one folder"),
             );
             continue;
-        }
-        match parse(&file.text, id, limits) {
-            Ok(mut node) => {
-                drop_nulls(&mut node, &SpecPath::root(), &mut dropped_nulls);
+        };
+        dropped_nulls.extend(dropped);
+        match parsed {
+            Ok(node) => {
                 if !matches!(node.kind, NodeKind::Map(_)) {
                     failed_any = true;
                     diagnostics.push(
@@ -385,7 +412,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
         diagnostics: Vec::new(),
     };
     let mut bad_numbers = Vec::new();
-    let mut value = to_json(&loaded.tree, &SpecPath::root(), &mut bad_numbers);
+    let mut value = to_json(&loaded.tree, &mut SpecPath::root(), &mut bad_numbers);
     for (path, _) in bad_numbers {
         diagnostics.push(
             Diagnostic::error(

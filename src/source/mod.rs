@@ -13,5 +13,5 @@ mod schema_errors;
 mod yaml;
 
 pub use limits::Limits;
-pub use load::{load, load_value, Loaded, SourceFile};
+pub use load::{load, load_value, load_with, Loaded, SourceFile};
 pub use node::{FileId, Node, NodeKind, Span};

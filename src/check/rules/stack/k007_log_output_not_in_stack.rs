@@ -76,6 +76,11 @@ fn run(ctx: &Context, out: &mut Findings) {
         if !o.plugin.starts_with("elasticsearch") {
             continue;
         }
+        let name = match &o.id {
+            Some(id) => format!("Elasticsearch output `{id}`"),
+            None => "an Elasticsearch output".to_string(),
+        };
+        let mut origin: Option<String> = None;
         // Each address with where it is written, and where its port is (when written apart).
         let mut written: Vec<(Address, SpecPath, Option<SpecPath>)> = Vec::new();
         if let Some(hosts) = o.params.get("hosts") {
@@ -87,10 +92,21 @@ fn run(ctx: &Context, out: &mut Findings) {
                     written.extend(address.map(|a| (a, at.clone(), None)));
                 }
             }
-        } else if let Some(host) = &o.host {
-            let Some(host) = resolve(host, fluentd) else {
+        } else if let Some(param) = &o.host {
+            let Some(host) = resolve(param, fluentd) else {
                 continue;
             };
+            if let Param::Env(e) = param {
+                let set = fluentd.is_some_and(|env| env.contains_key(&e.env));
+                origin = Some(if set {
+                    format!(" ({} as the Fluentd service sets it)", e.env)
+                } else {
+                    format!(
+                        " ({}'s default: the Fluentd service does not set it)",
+                        e.env
+                    )
+                });
+            }
             let port = o.port.as_ref().and_then(|p| resolve(p, fluentd));
             let text = format!("{host}:{}", port.as_deref().unwrap_or("9200"));
             if let Some(a) = addresses::parse(&text) {
@@ -102,7 +118,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         } else if es.is_empty() {
             let d = out.report(
                 path,
-                format!("Elasticsearch output `{}` names no host, so it writes to localhost:9200 (the Fluentd container itself), and the stack runs no Elasticsearch", o.id.as_deref().unwrap_or(&o.plugin)),
+                format!("{name} names no host, so it writes to localhost:9200 (the Fluentd container itself), and the stack runs no Elasticsearch"),
             );
             d.help = Some("add an Elasticsearch service (preset: elasticsearch), or name the host the output writes to".into());
             continue;
@@ -142,8 +158,8 @@ fn run(ctx: &Context, out: &mut Findings) {
             let d = out.report(
                 at,
                 format!(
-                    "Elasticsearch output `{}` writes to `{host}:{port}`: {problem}",
-                    o.id.as_deref().unwrap_or(&o.plugin)
+                    "{name} writes to `{host}:{port}`{}: {problem}",
+                    origin.as_deref().unwrap_or("")
                 ),
             );
             d.help = Some(match es.first() {

@@ -27,7 +27,7 @@ pub fn image(preset: Preset) -> Option<&'static str> {
     Some(match preset {
         Preset::Prometheus => "prom/prometheus:v3.15.0",
         Preset::Alertmanager => "prom/alertmanager:v0.34.1",
-        Preset::Grafana => "grafana/grafana:12.4.2",
+        Preset::Grafana => "grafana/grafana:13.2.3",
         Preset::NodeExporter => "prom/node-exporter:v1.12.1",
         Preset::MysqldExporter => "prom/mysqld-exporter:v0.20.0",
         Preset::RedisExporter => "oliver006/redis_exporter:v1.93.0",

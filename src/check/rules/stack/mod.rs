@@ -22,6 +22,7 @@ pub mod k005_config_not_mounted;
 pub mod k006_bridge_not_in_stack;
 pub mod k007_log_output_not_in_stack;
 pub mod k008_host_not_a_service;
+pub mod k009_image_end_of_life;
 
 /// This folder's rules, in code order.
 pub static RULES: &[&Rule] = &[
@@ -40,4 +41,5 @@ pub static RULES: &[&Rule] = &[
     &k006_bridge_not_in_stack::RULE,
     &k007_log_output_not_in_stack::RULE,
     &k008_host_not_a_service::RULE,
+    &k009_image_end_of_life::RULE,
 ];

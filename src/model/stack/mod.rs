@@ -113,6 +113,20 @@ impl StackModel {
         Some((es.name.as_str(), port))
     }
 
+    /// `host:port` of the stack's Alertmanager as Prometheus reaches it (the first service playing
+    /// Alertmanager, on 9093 when it listens there, else its first container port).
+    pub fn alertmanager_target(&self) -> Option<String> {
+        let am = self.with_role(Preset::Alertmanager).next()?;
+        let port = presets::main_port(Preset::Alertmanager);
+        let ports = am.container_ports();
+        let port = if am.listens_on(port) || ports.is_empty() {
+            port
+        } else {
+            ports[0]
+        };
+        Some(format!("{}:{port}", am.name))
+    }
+
     /// The standard service a host name stands for (`elasticsearch`, `jaeger`, ...).
     pub fn role_of_host(host: &str) -> Option<Preset> {
         presets::infer(None, host)

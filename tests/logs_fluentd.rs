@@ -1,6 +1,7 @@
 //! The Fluentd v1 config parser against real configs written by others (Fluentd's own examples and
 //! parser test cases in ../shared/corpus/fluentd), the seed's fluent.conf, and the round trip of
-//! every generated fluent.conf: parse -> import -> the spec's pipeline, unchanged.
+//! every generated fluent.conf: parse -> import -> the spec's pipeline, unchanged (but for the
+//! Elasticsearch address monctl fills in from the stack where an output names none).
 
 mod support;
 
@@ -108,9 +109,12 @@ fn every_generated_fluent_conf_reparses_to_the_spec_pipeline() {
         let files = support::example(example);
         let (model, diagnostics) = monctl::load_model(&files);
         let model = model.unwrap_or_else(|| panic!("{diagnostics:#?}"));
-        let Some(pipeline) = model.spec.logs.as_ref().and_then(|l| l.pipeline.clone()) else {
+        let Some(mut pipeline) = model.spec.logs.as_ref().and_then(|l| l.pipeline.clone()) else {
             continue;
         };
+        if let Some((host, port)) = model.stack.elasticsearch_address() {
+            with_stack_address(&mut pipeline, host, port);
+        }
         checked += 1;
         let (artifacts, _) = monctl::generate(&files).unwrap();
         let conf = artifacts
@@ -127,6 +131,33 @@ fn every_generated_fluent_conf_reparses_to_the_spec_pipeline() {
         );
     }
     assert!(checked >= 1, "no example has a pipeline");
+}
+
+/// The spec's pipeline as monctl writes it: an Elasticsearch output that names no host (nor
+/// `hosts`, `cloud_id`) gets the stack's Elasticsearch host, and its port unless it names one.
+fn with_stack_address(p: &mut monctl::spec::logs::Pipeline, host: &str, port: u16) {
+    use monctl::spec::logs::pipeline::{Output, Step};
+    use monctl::spec::logs::Param;
+    fn fill(o: &mut Output, host: &str, port: u16) {
+        let names =
+            o.host.is_some() || o.params.contains_key("hosts") || o.params.contains_key("cloud_id");
+        if o.plugin.starts_with("elasticsearch") && !names {
+            o.host = Some(Param::Text(host.to_string()));
+            o.port.get_or_insert(Param::Text(port.to_string()));
+        }
+        o.store.iter_mut().for_each(|s| fill(s, host, port));
+        if let Some(s) = o.secondary.as_mut() {
+            fill(s, host, port);
+        }
+    }
+    let routes = std::iter::once(&mut p.route).chain(p.labels.iter_mut().map(|l| &mut l.route));
+    for route in routes {
+        for step in route.iter_mut() {
+            if let Step::Match(o) = step {
+                fill(o, host, port);
+            }
+        }
+    }
 }
 
 /// Typed scalars read back as text from a config file: compare through their Fluentd text.

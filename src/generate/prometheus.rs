@@ -41,7 +41,15 @@ pub fn prometheus_yml(model: &Model) -> Artifact {
         .collect();
     rule_files.extend(super::slos::rule_file_paths(model));
     root.set("rule_files", rule_files);
-    let alertmanagers: Vec<Value> = spec.scrape.alertmanagers.iter().map(alertmanager).collect();
+    let mut alertmanagers: Vec<Value> =
+        spec.scrape.alertmanagers.iter().map(alertmanager).collect();
+    if alertmanagers.is_empty() {
+        // None written: the stack's Alertmanager, whose address `stack` states (K004 checks
+        // the written ones).
+        alertmanagers.extend(model.stack.alertmanager_target().map(|target| {
+            serde_json::json!({"api_version": "v2", "static_configs": [{"targets": [target]}]})
+        }));
+    }
     if !alertmanagers.is_empty() {
         root.set(
             "alerting",

@@ -1,14 +1,23 @@
 //! `logs.pipeline` as a Fluentd config tree: each typed field back to its Fluentd parameter or
 //! section, in a fixed order (@type, @id, @label, typed parameters, other parameters sorted,
-//! sections), so that the rendered file is stable and re-parses to the same tree.
+//! sections), so that the rendered file is stable and re-parses to the same tree. An
+//! Elasticsearch output that names no host (nor `hosts`) writes to the stack's Elasticsearch
+//! service when the stack runs one: its address is stated once, in `stack`.
 
 use crate::import::fluentd::{escape_double_quoted, Element, Piece, Value};
 use crate::spec::logs::pipeline::{Buffer, Filter, Output, Parse, Section, Source, Step};
 use crate::spec::logs::{Param, Pipeline};
 use std::collections::BTreeMap;
 
+/// Where Elasticsearch outputs that name no host write: the stack's Elasticsearch service.
+#[derive(Debug, Clone, Copy)]
+pub struct EsAddress<'a> {
+    pub host: &'a str,
+    pub port: u16,
+}
+
 /// The whole config.
-pub fn pipeline_tree(p: &Pipeline) -> Element {
+pub fn pipeline_tree(p: &Pipeline, es: Option<EsAddress>) -> Element {
     let mut root = Element::default();
     if !p.system.is_empty() {
         let mut e = Element::new("system", "");
@@ -16,10 +25,10 @@ pub fn pipeline_tree(p: &Pipeline) -> Element {
         root.children.push(e);
     }
     root.children.extend(p.sources.iter().map(source));
-    root.children.extend(p.route.iter().map(step));
+    root.children.extend(p.route.iter().map(|s| step(s, es)));
     for l in &p.labels {
         let mut e = Element::new("label", &l.name);
-        e.children.extend(l.route.iter().map(step));
+        e.children.extend(l.route.iter().map(|s| step(s, es)));
         root.children.push(e);
     }
     root
@@ -129,10 +138,10 @@ fn source(s: &Source) -> Element {
     e
 }
 
-fn step(s: &Step) -> Element {
+fn step(s: &Step, es: Option<EsAddress>) -> Element {
     match s {
         Step::Filter(f) => filter(f),
-        Step::Match(m) => output("match", m),
+        Step::Match(m) => output("match", m, es),
     }
 }
 
@@ -187,7 +196,17 @@ fn buffer(b: &Buffer) -> Element {
     e
 }
 
-fn output(name: &str, o: &Output) -> Element {
+/// True for the plugins writing to Elasticsearch (`elasticsearch`, `elasticsearch_data_stream`).
+pub fn writes_to_elasticsearch(o: &Output) -> bool {
+    o.plugin.starts_with("elasticsearch")
+}
+
+/// True when the output says where its Elasticsearch is (`host`, `hosts` or `cloud_id`).
+pub fn names_its_elasticsearch(o: &Output) -> bool {
+    o.host.is_some() || o.params.contains_key("hosts") || o.params.contains_key("cloud_id")
+}
+
+fn output(name: &str, o: &Output, es: Option<EsAddress>) -> Element {
     let arg = if name == "match" {
         o.pattern.as_deref().unwrap_or("")
     } else {
@@ -197,8 +216,19 @@ fn output(name: &str, o: &Output) -> Element {
     e.param("@type", Value::text(o.plugin.clone()));
     text(&mut e, "@id", &o.id);
     text(&mut e, "@label", &o.label);
-    param(&mut e, "host", &o.host);
-    param(&mut e, "port", &o.port);
+    match es.filter(|_| writes_to_elasticsearch(o) && !names_its_elasticsearch(o)) {
+        Some(es) => {
+            e.param("host", Value::text(es.host.to_string()));
+            match &o.port {
+                Some(_) => param(&mut e, "port", &o.port),
+                None => e.param("port", Value::text(es.port.to_string())),
+            }
+        }
+        None => {
+            param(&mut e, "host", &o.host);
+            param(&mut e, "port", &o.port);
+        }
+    }
     param(&mut e, "scheme", &o.scheme);
     param(&mut e, "user", &o.user);
     param(&mut e, "password", &o.password);
@@ -214,10 +244,10 @@ fn output(name: &str, o: &Output) -> Element {
         e.children.push(buffer(b));
     }
     if let Some(s) = &o.secondary {
-        e.children.push(output("secondary", s));
+        e.children.push(output("secondary", s, es));
     }
     e.children
-        .extend(o.store.iter().map(|s| output("store", s)));
+        .extend(o.store.iter().map(|s| output("store", s, es)));
     e.children.extend(o.sections.iter().map(section));
     e
 }

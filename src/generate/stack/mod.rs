@@ -1,6 +1,6 @@
 //! Generators of the `stack` section(s): docker-compose.yml, .env.example, grafana/ provisioning
-//! and dashboards, jaeger/sampling.json, the DingTalk bridge's targets and the Fluentd image's Dockerfile (issue #12). One file
-//! per artifact kind in this folder.
+//! and dashboards, jaeger/config.yaml and jaeger/sampling.json, the DingTalk bridge's targets and
+//! the Fluentd image's Dockerfile (issue #12). One file per artifact kind in this folder.
 
 mod compose;
 mod dingtalk;
@@ -9,6 +9,7 @@ mod fluentd_image;
 mod grafana_dashboard;
 mod grafana_provisioning;
 mod jaeger;
+mod jaeger_config;
 
 use super::Artifact;
 use crate::model::Model;
@@ -23,5 +24,6 @@ pub fn artifacts(model: &Model) -> Vec<Artifact> {
     out.extend(grafana_provisioning::provisioning(model));
     out.extend(grafana_dashboard::dashboards(model));
     out.extend(jaeger::sampling(model));
+    out.extend(jaeger_config::config(model));
     out
 }

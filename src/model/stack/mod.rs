@@ -95,6 +95,43 @@ impl StackModel {
         presets::image(preset)
     }
 
+    /// True when the image is Jaeger v2 (configured by jaeger/config.yaml).
+    pub fn is_jaeger_v2(image: &str) -> bool {
+        presets::is_jaeger_v2(image)
+    }
+
+    /// Where the stack's Elasticsearch is reached from the other services: the first service
+    /// playing Elasticsearch, on 9200 when it listens there (else its first container port).
+    pub fn elasticsearch_address(&self) -> Option<(&str, u16)> {
+        let es = self.with_role(Preset::Elasticsearch).next()?;
+        let port = presets::main_port(Preset::Elasticsearch);
+        let port = if es.listens_on(port) || es.container_ports().is_empty() {
+            port
+        } else {
+            es.container_ports()[0]
+        };
+        Some((es.name.as_str(), port))
+    }
+
+    /// `host:port` of the stack's Alertmanager as Prometheus reaches it (the first service playing
+    /// Alertmanager, on 9093 when it listens there, else its first container port).
+    pub fn alertmanager_target(&self) -> Option<String> {
+        let am = self.with_role(Preset::Alertmanager).next()?;
+        let port = presets::main_port(Preset::Alertmanager);
+        let ports = am.container_ports();
+        let port = if am.listens_on(port) || ports.is_empty() {
+            port
+        } else {
+            ports[0]
+        };
+        Some(format!("{}:{port}", am.name))
+    }
+
+    /// The standard service a host name stands for (`elasticsearch`, `jaeger`, ...).
+    pub fn role_of_host(host: &str) -> Option<Preset> {
+        presets::infer(None, host)
+    }
+
     /// The port a standard service serves on.
     pub fn main_port(preset: Preset) -> u16 {
         presets::main_port(preset)

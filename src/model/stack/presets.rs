@@ -20,28 +20,50 @@ pub struct PresetDefaults {
     pub healthcheck: Option<Healthcheck>,
 }
 
-/// The pinned image of each preset (checked against the projects' release tags).
+/// The pinned image of each preset: the newest stable release of each project, checked against
+/// its published tags (docs/stack.md lists the sources). Elasticsearch and Kibana stay on the 8
+/// line, which the logs section's bodies, the Fluentd plugin and the type-checks are written for.
 pub fn image(preset: Preset) -> Option<&'static str> {
     Some(match preset {
-        Preset::Prometheus => "prom/prometheus:v3.7.3",
-        Preset::Alertmanager => "prom/alertmanager:v0.28.1",
-        Preset::Grafana => "grafana/grafana:12.4.2",
-        Preset::NodeExporter => "prom/node-exporter:v1.9.1",
-        Preset::MysqldExporter => "prom/mysqld-exporter:v0.17.2",
-        Preset::RedisExporter => "oliver006/redis_exporter:v1.74.0",
-        Preset::ElasticsearchExporter => {
-            "quay.io/prometheuscommunity/elasticsearch-exporter:v1.9.0"
-        }
-        Preset::Elasticsearch => "docker.elastic.co/elasticsearch/elasticsearch:8.18.0",
-        Preset::Kibana => "docker.elastic.co/kibana/kibana:8.18.0",
+        Preset::Prometheus => "prom/prometheus:v3.15.0",
+        Preset::Alertmanager => "prom/alertmanager:v0.34.1",
+        Preset::Grafana => "grafana/grafana:13.2.3",
+        Preset::NodeExporter => "prom/node-exporter:v1.12.1",
+        Preset::MysqldExporter => "prom/mysqld-exporter:v0.20.0",
+        Preset::RedisExporter => "oliver006/redis_exporter:v1.93.0",
+        Preset::ElasticsearchExporter => "prometheuscommunity/elasticsearch-exporter:v1.11.0",
+        Preset::Elasticsearch => "docker.elastic.co/elasticsearch/elasticsearch:8.19.22",
+        Preset::Kibana => "docker.elastic.co/kibana/kibana:8.19.22",
         Preset::Fluentd => return None,
-        Preset::Jaeger => "jaegertracing/all-in-one:1.70.0",
+        // Jaeger v2 (one binary on the OpenTelemetry Collector, configured by jaeger/config.yaml);
+        // v1 (`jaegertracing/all-in-one`) reached its end of life on 2025-12-31.
+        Preset::Jaeger => JAEGER_IMAGE,
+        // The bridge's last release (the project publishes no newer one).
         Preset::DingtalkBridge => "timonwong/prometheus-webhook-dingtalk:v2.1.0",
     })
 }
 
+/// The Jaeger v2 image.
+pub const JAEGER_IMAGE: &str = "jaegertracing/jaeger:2.22.0";
+
+/// True when `image` is Jaeger v2 (`jaegertracing/jaeger`, on Docker Hub or Jaeger's registry),
+/// which reads the generated jaeger/config.yaml.
+pub fn is_jaeger_v2(image: &str) -> bool {
+    let image = image.split('@').next().unwrap_or(image);
+    let repo = match (image.rfind(':'), image.rfind('/')) {
+        (Some(colon), slash) if slash.is_none_or(|s| colon > s) => &image[..colon],
+        _ => image,
+    };
+    matches!(
+        repo,
+        "jaegertracing/jaeger"
+            | "docker.io/jaegertracing/jaeger"
+            | "cr.jaegertracing.io/jaegertracing/jaeger"
+    )
+}
+
 /// The base image of the Fluentd build (fluentd/Dockerfile adds the Elasticsearch plugin).
-pub const FLUENTD_BASE_IMAGE: &str = "fluent/fluentd:v1.18-debian-1";
+pub const FLUENTD_BASE_IMAGE: &str = "fluent/fluentd:v1.19.3-debian-2.2";
 
 /// The port each preset serves its HTTP API (or metrics) on.
 pub fn main_port(preset: Preset) -> u16 {
@@ -100,6 +122,7 @@ pub fn reader(path: &str) -> Option<(Preset, String)> {
     } else if path == "fluentd/fluent.conf" {
         (Preset::Fluentd, "/fluentd/etc", "fluent.conf")
     } else if let Some(rest) = path.strip_prefix("jaeger/") {
+        // config.yaml and sampling.json, mounted as a folder
         (Preset::Jaeger, "/etc/jaeger", rest)
     } else if let Some(rest) = path.strip_prefix("dingtalk/") {
         (
@@ -111,6 +134,48 @@ pub fn reader(path: &str) -> Option<(Preset, String)> {
         return None;
     };
     Some((preset, format!("{dir}/{rest}")))
+}
+
+/// Where the Jaeger preset reads its configuration (jaeger/config.yaml of the output).
+pub const JAEGER_CONFIG: &str = "/etc/jaeger/config.yaml";
+
+/// The name of the spec's service playing `role` (by preset, image or name).
+pub fn service_with_role(spec: &Spec, role: Preset) -> Option<&str> {
+    let stack = spec.stack.as_ref()?;
+    stack
+        .services
+        .iter()
+        .find(|(name, s)| s.preset.or_else(|| infer(s.image.as_deref(), name)) == Some(role))
+        .map(|(name, _)| name.as_str())
+}
+
+/// The name of the spec's service running one of `repositories` (the image's last path segment,
+/// or the service's name when it has no image), else `fallback`.
+fn host_of<'a>(spec: &'a Spec, repositories: &[&str], fallback: &'a str) -> &'a str {
+    let repo = |image: &str| {
+        let image = image.split('@').next().unwrap_or(image);
+        let last = image.rsplit('/').next().unwrap_or(image);
+        last.split(':').next().unwrap_or(last).to_string()
+    };
+    spec.stack
+        .as_ref()
+        .and_then(|stack| {
+            stack.services.iter().find(|(name, s)| {
+                let r = s
+                    .image
+                    .as_deref()
+                    .map(repo)
+                    .unwrap_or_else(|| name.to_string());
+                s.preset.is_none() && repositories.contains(&r.as_str())
+            })
+        })
+        .map_or(fallback, |(name, _)| name.as_str())
+}
+
+/// The stack's Elasticsearch as the other services reach it.
+fn elasticsearch_url(spec: &Spec) -> String {
+    let host = service_with_role(spec, Preset::Elasticsearch).unwrap_or("elasticsearch");
+    format!("http://{host}:{}", main_port(Preset::Elasticsearch))
 }
 
 /// The folder Grafana's dashboard provider reads (the dashboards are mounted there).
@@ -199,7 +264,15 @@ pub fn defaults(preset: Preset, spec: &Spec) -> PresetDefaults {
         }
         Preset::MysqldExporter => {
             d.expose = vec![port];
-            d.command = strings(&["--mysqld.address=mysql:3306", "--mysqld.username=exporter"]);
+            let mysql = host_of(
+                spec,
+                &["mysql", "mariadb", "percona", "percona-server"],
+                "mysql",
+            );
+            d.command = vec![
+                format!("--mysqld.address={mysql}:3306"),
+                "--mysqld.username=exporter".into(),
+            ];
             d.environment.insert(
                 "MYSQLD_EXPORTER_PASSWORD".into(),
                 EnvValue::env_ref("MYSQLD_EXPORTER_PASSWORD"),
@@ -207,11 +280,12 @@ pub fn defaults(preset: Preset, spec: &Spec) -> PresetDefaults {
         }
         Preset::RedisExporter => {
             d.expose = vec![port];
-            d.environment = env(&[("REDIS_ADDR", "redis://redis:6379")]);
+            let redis = host_of(spec, &["redis", "valkey", "redis-stack-server"], "redis");
+            d.environment = env(&[("REDIS_ADDR", &format!("redis://{redis}:6379"))]);
         }
         Preset::ElasticsearchExporter => {
             d.expose = vec![port];
-            d.command = strings(&["--es.uri=http://elasticsearch:9200"]);
+            d.command = vec![format!("--es.uri={}", elasticsearch_url(spec))];
         }
         Preset::Elasticsearch => {
             d.ports = vec![PortMapping::tcp(port, port)];
@@ -234,7 +308,7 @@ pub fn defaults(preset: Preset, spec: &Spec) -> PresetDefaults {
         }
         Preset::Kibana => {
             d.ports = vec![PortMapping::tcp(port, port)];
-            d.environment = env(&[("ELASTICSEARCH_HOSTS", "http://elasticsearch:9200")]);
+            d.environment = env(&[("ELASTICSEARCH_HOSTS", &elasticsearch_url(spec))]);
         }
         Preset::Fluentd => {
             d.build = Some(Build {
@@ -253,19 +327,21 @@ pub fn defaults(preset: Preset, spec: &Spec) -> PresetDefaults {
             }
         }
         Preset::Jaeger => {
+            // Jaeger v2: the UI and OTLP published; the remote sampling endpoint (HTTP 5778,
+            // gRPC 5779), the legacy Jaeger receivers (thrift_http 14268, gRPC 14250) and the
+            // health check (13133) reachable by the other services; thrift_compact on 6831/udp
+            // for the Jaeger client libraries' agent protocol.
             d.ports = [16686, 4317, 4318]
                 .into_iter()
                 .map(|p| PortMapping::tcp(p, p))
                 .collect();
-            d.expose = vec![5778, 14268, 14269];
             d.ports.push(PortMapping {
                 protocol: crate::spec::stack::Protocol::Udp,
                 ..PortMapping::tcp(6831, 6831)
             });
-            if spec.tracing.is_some() {
-                d.environment = env(&[("SAMPLING_STRATEGIES_FILE", "/etc/jaeger/sampling.json")]);
-                d.volumes = vec!["./jaeger/sampling.json:/etc/jaeger/sampling.json:ro".into()];
-            }
+            d.expose = vec![5778, 5779, 13133, 14250, 14268];
+            d.command = vec![format!("--config={JAEGER_CONFIG}")];
+            d.volumes = vec!["./jaeger:/etc/jaeger:ro".into()];
         }
         Preset::DingtalkBridge => {
             d.expose = vec![port];

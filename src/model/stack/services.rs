@@ -1,6 +1,7 @@
 //! Each service of `stack.services` with its preset applied: the preset's fields first, the
-//! spec's on top (environment, volumes, expose and depends_on add to the preset's), and the
-//! tracing environment of the services `tracing.services` names.
+//! spec's on top (environment, volumes, expose and depends_on add to the preset's), the
+//! tracing environment of the services `tracing.services` names, and, for the Fluentd service,
+//! the environment variables fluent.conf reads without a default (passed from `.env`).
 
 use super::presets;
 use crate::diagnostic::SpecPath;
@@ -92,6 +93,31 @@ fn tracing_env(service: &str, jaeger: &str) -> Vec<(String, EnvValue)> {
     .collect()
 }
 
+/// The environment variables `logs.pipeline` reads with no default (`{env: NAME}`), sorted:
+/// Fluentd evaluates `"#{ENV['NAME']}"` in its own container, so the service must pass them.
+fn pipeline_env(spec: &Spec) -> Vec<String> {
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(o) => {
+                if let (1, Some(serde_json::Value::String(name))) = (o.len(), o.get("env")) {
+                    out.push(name.clone());
+                    return;
+                }
+                o.values().for_each(|v| walk(v, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(p) = spec.logs.as_ref().and_then(|l| l.pipeline.as_ref()) {
+        walk(&serde_json::to_value(p).unwrap_or_default(), &mut out);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 pub fn resolve(spec: &Spec) -> Vec<ServiceModel> {
     let Some(stack) = &spec.stack else {
         return Vec::new();
@@ -100,6 +126,7 @@ pub fn resolve(spec: &Spec) -> Vec<ServiceModel> {
     let jaeger = tracing
         .and_then(|t| t.jaeger.as_deref())
         .unwrap_or("jaeger");
+    let fluentd_env = pipeline_env(spec);
     stack
         .services
         .iter()
@@ -123,6 +150,11 @@ pub fn resolve(spec: &Spec) -> Vec<ServiceModel> {
             let mut environment = base.environment;
             if tracing.is_some_and(|t| t.services.iter().any(|t| t == name)) {
                 environment.extend(tracing_env(name, jaeger));
+            }
+            if role == Some(Preset::Fluentd) {
+                for var in &fluentd_env {
+                    environment.insert(var.clone(), EnvValue::env_ref(var.clone()));
+                }
             }
             environment.extend(s.environment.clone());
             let mut volumes: Vec<String> = Vec::new();

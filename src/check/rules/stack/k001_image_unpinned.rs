@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
         family: Family::Stack,
         severity: Severity::Warning,
         summary: "A service's image is on `latest` or has no tag.",
-        explanation: "An image without a tag is `latest`, which moves with every release: the next `docker compose pull` may bring a major version with other flags or config fields, on one machine and not on another.\n\nBad:\n```yaml\nprometheus:\n  image: prom/prometheus:latest\n```\nGood:\n```yaml\nprometheus:\n  image: prom/prometheus:v3.7.3   # or preset: prometheus\n```\nFix: pin a release tag (or a digest), or use the service's preset.",
+        explanation: "An image without a tag is `latest`, which moves with every release: the next `docker compose pull` may bring a major version with other flags or config fields, on one machine and not on another.\n\nBad:\n```yaml\nprometheus:\n  image: prom/prometheus:latest\n```\nGood:\n```yaml\nprometheus:\n  image: prom/prometheus:v3.15.0   # or preset: prometheus\n```\nFix: pin a release tag (or a digest), or use the service's preset.",
     },
     run,
 };

@@ -1,9 +1,10 @@
 //! Check rules of the `stack` section(s), families K (stack services), G (Grafana dashboards) and
 //! J (tracing): one rule per file in this folder, listed in [`RULES`] in code order; `panels`
-//! holds what the panel-query rules share.
+//! holds what the panel-query rules share, `addresses` what the address rules share.
 
 use crate::check::Rule;
 
+mod addresses;
 mod panels;
 
 pub mod g001_dashboards_without_provider;
@@ -19,6 +20,9 @@ pub mod k003_scrape_target_not_in_stack;
 pub mod k004_alertmanager_not_in_stack;
 pub mod k005_config_not_mounted;
 pub mod k006_bridge_not_in_stack;
+pub mod k007_log_output_not_in_stack;
+pub mod k008_host_not_a_service;
+pub mod k009_image_end_of_life;
 
 /// This folder's rules, in code order.
 pub static RULES: &[&Rule] = &[
@@ -35,4 +39,7 @@ pub static RULES: &[&Rule] = &[
     &k004_alertmanager_not_in_stack::RULE,
     &k005_config_not_mounted::RULE,
     &k006_bridge_not_in_stack::RULE,
+    &k007_log_output_not_in_stack::RULE,
+    &k008_host_not_a_service::RULE,
+    &k009_image_end_of_life::RULE,
 ];

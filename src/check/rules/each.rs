@@ -2,7 +2,7 @@
 //! finding on a token inside the rule's expression.
 
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, SpecPath};
+use crate::diagnostic::{Diagnostic, PathSegment, SpecPath};
 use crate::promql::{Analysis, Event};
 use crate::spec::{Rule, RuleGroup};
 
@@ -18,16 +18,25 @@ pub struct RuleSite<'a> {
 
 impl RuleSite<'_> {
     pub fn path(&self) -> SpecPath {
-        SpecPath::root()
-            .key("rules")
-            .key("groups")
-            .index(self.group_index)
-            .key("rules")
-            .index(self.rule_index)
+        self.path_to(None)
     }
 
     pub fn expr_path(&self) -> SpecPath {
-        self.path().key("expr")
+        self.path_to(Some("expr"))
+    }
+
+    /// `rules.groups[g].rules[r]`, and a field of it, built in one allocation.
+    fn path_to(&self, field: Option<&str>) -> SpecPath {
+        let mut segments = Vec::with_capacity(7);
+        segments.extend([
+            PathSegment::Key("rules".into()),
+            PathSegment::Key("groups".into()),
+            PathSegment::Index(self.group_index),
+            PathSegment::Key("rules".into()),
+            PathSegment::Index(self.rule_index),
+        ]);
+        segments.extend(field.map(|f| PathSegment::Key(f.into())));
+        SpecPath(segments)
     }
 
     /// Every label and annotation of the rule as (section, key, template).

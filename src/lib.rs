@@ -7,6 +7,7 @@ pub mod check;
 pub mod codes;
 pub mod diagnostic;
 pub mod docs;
+pub mod regexes;
 pub mod schema;
 pub mod source;
 pub mod spec;
@@ -60,7 +61,7 @@ pub fn generate_with(
     let (model, diagnostics) = load_model_with(files, workers);
     match model {
         Some(model) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            Ok((generate::generate_all(&model), diagnostics))
+            Ok((model.into_artifacts(), diagnostics))
         }
         _ => Err(diagnostics),
     }

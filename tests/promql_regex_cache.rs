@@ -6,7 +6,7 @@
 
 mod support;
 
-use monctl::promql::{parse_with, RegexCache};
+use monctl::promql::parse;
 use serde_json::Value;
 
 fn expressions(value: &Value, out: &mut Vec<String>) {
@@ -49,9 +49,10 @@ const EDGE_CASES: &[&str] = &[
     r#"foo{__name__=~"bar"}"#,
 ];
 
-fn same(expr: &str, cache: &RegexCache) -> Result<(), String> {
-    let ours = parse_with(expr, cache);
-    if matches!(&ours, Err(e) if e.contains("monctl accepts at most") || e.contains("nest more than") || e.contains("operators; split")) {
+fn same(expr: &str) -> Result<(), String> {
+    let ours = parse(expr);
+    if matches!(&ours, Err(e) if e.contains("monctl accepts at most") || e.contains("nest more than") || e.contains("operators; split"))
+    {
         return Ok(());
     }
     let theirs = promql_parser::parser::parse(expr);
@@ -59,7 +60,9 @@ fn same(expr: &str, cache: &RegexCache) -> Result<(), String> {
     if a == b {
         Ok(())
     } else {
-        Err(format!("{expr}\n  monctl:        {a}\n  promql-parser: {b}"))
+        Err(format!(
+            "{expr}\n  monctl:        {a}\n  promql-parser: {b}"
+        ))
     }
 }
 
@@ -100,18 +103,21 @@ fn parsing_through_the_regex_cache_changes_no_tree_and_no_error() {
                 expressions(&value, &mut exprs);
             }
         }
-        assert!(exprs.len() > 1000, "the corpus rules hold {} expressions", exprs.len());
+        assert!(
+            exprs.len() > 1000,
+            "the corpus rules hold {} expressions",
+            exprs.len()
+        );
     }
     let mut rng = support::Rng(0x5eed_cafe);
     let mut mutated = Vec::new();
     for expr in exprs.iter().filter(|e| e.contains('~')) {
         mutated.extend(mutations(expr, &mut rng));
     }
-    let cache = RegexCache::default();
     let failures: Vec<String> = exprs
         .iter()
         .chain(&mutated)
-        .filter_map(|e| same(e, &cache).err())
+        .filter_map(|e| same(e).err())
         .collect();
     assert!(
         failures.is_empty(),

@@ -19,9 +19,11 @@ pub use targets::{discovered, relabel_step, series_labels, target_labels, LabelS
 
 use crate::codes::{did_you_mean, INVALID_PROMQL, UNKNOWN_REFERENCE};
 use crate::diagnostic::{Diagnostic, SpecPath};
+use crate::generate::Artifact;
 use crate::promql::{self, analyze_ast, Analysis, Event, LabelFlow};
 use crate::spec::Spec;
 use crate::workers::{self, InOrder, Workers};
+use std::sync::OnceLock;
 
 /// One rule of `rules.groups[group].rules[rule]` and what analysing its expression found.
 #[derive(Debug, Clone)]
@@ -59,6 +61,9 @@ pub struct Model {
     pub slos: SlosModel,
     /// The stack, dashboards and tracing resolved.
     pub stack: StackModel,
+    /// The generated files, made on first use: a check that needs to know them (K005) and the
+    /// generation that follows it share one run of the generators.
+    artifacts: OnceLock<Vec<Artifact>>,
 }
 
 impl Model {
@@ -151,9 +156,24 @@ impl Model {
                 logs,
                 slos,
                 stack,
+                artifacts: OnceLock::new(),
             },
             diagnostics,
         )
+    }
+
+    /// The files generated from this model (made on first use, then kept).
+    pub fn artifacts(&self) -> &[Artifact] {
+        self.artifacts
+            .get_or_init(|| crate::generate::generate_all(self))
+    }
+
+    /// The generated files, taken out of the model.
+    pub fn into_artifacts(mut self) -> Vec<Artifact> {
+        match self.artifacts.take() {
+            Some(artifacts) => artifacts,
+            None => crate::generate::generate_all(&self),
+        }
     }
 
     /// The catalog entry of a metric family by its full name.
@@ -190,11 +210,7 @@ fn analyse_rules(
         .iter()
         .flat_map(|group| group.rules.iter().map(|rule| rule.expr.as_str()))
         .collect();
-    let regexes = promql::RegexCache::default();
-    let mut asts = workers::map(workers, exprs.len(), |i| {
-        promql::parse_with(exprs[i], &regexes)
-    })
-    .into_iter();
+    let mut asts = workers::map(workers, exprs.len(), |i| promql::parse(exprs[i])).into_iter();
     let mut parsed = Vec::new();
     let mut results = Vec::new();
     for (g, group) in spec.rules.groups.iter().enumerate() {

@@ -85,7 +85,7 @@ pub fn discovered(job: &ScrapeJob) -> LabelSpace {
 }
 
 fn anchored(regex: Option<&str>) -> Option<Regex> {
-    Regex::new(&format!("^(?s:{})$", regex.unwrap_or("(.*)"))).ok()
+    crate::regexes::relabel(regex.unwrap_or("(.*)")).ok()
 }
 
 fn has_reference(text: &str) -> bool {

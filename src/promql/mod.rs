@@ -18,6 +18,5 @@ pub use locate::{
     find_grouping_label, find_grouping_label_nth, find_matcher, find_metric, find_word,
     parse_error_span,
 };
-pub use parse::{parse, parse_with, MAX_BINARY_OPERATORS, MAX_EXPR_BYTES, MAX_NESTING};
+pub use parse::{parse, MAX_BINARY_OPERATORS, MAX_EXPR_BYTES, MAX_NESTING};
 pub use pins::{output_pins, Pin};
-pub use regex_matchers::RegexCache;

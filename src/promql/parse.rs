@@ -6,7 +6,7 @@
 //! generated rules nest at most 6 deep and chain at most 23 operators) and keep the deepest tree
 //! well within a 1 MiB stack in a release build.
 
-use super::regex_matchers::{self, RegexCache};
+use super::regex_matchers;
 use promql_parser::parser::{self, Expr};
 
 /// Longest expression accepted, in bytes.
@@ -16,21 +16,15 @@ pub const MAX_NESTING: usize = 64;
 /// Most binary operators in one expression (each one deepens the syntax tree by one).
 pub const MAX_BINARY_OPERATORS: usize = 500;
 
-/// Parses an expression, after checking it is within the bounds above.
+/// Parses an expression, after checking it is within the bounds above. Regex matchers take their
+/// regexes from the shared cache (see [`regex_matchers`]): promql-parser's tree and errors, without
+/// compiling a pattern seen before.
 pub fn parse(expr: &str) -> Result<Expr, String> {
-    parse_with(expr, &RegexCache::default())
-}
-
-/// [`parse`], taking the regexes of label matchers from `cache` (see [`regex_matchers`]): the same
-/// tree and the same errors, without compiling a pattern the cache has seen.
-pub fn parse_with(expr: &str, cache: &RegexCache) -> Result<Expr, String> {
     measure(expr)?;
     if let Some((marked, count)) = regex_matchers::mark(expr) {
         if let Ok(mut ast) = parser::parse(&marked) {
             let mut restored = 0;
-            if regex_matchers::restore(&mut ast, cache, &mut restored).is_some()
-                && restored == count
-            {
+            if regex_matchers::restore(&mut ast, &mut restored).is_some() && restored == count {
                 return Ok(ast);
             }
         }

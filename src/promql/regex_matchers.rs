@@ -3,7 +3,7 @@
 //! sets, which repeat the same patterns (`fstype!~"tmpfs|overlay"`, `code=~"5.."`) across many
 //! rules. So before parsing, each regex matcher is rewritten as an equality matcher whose value
 //! carries a mark (`=~"5.."` becomes `= "5..\u{F8FF}"`); after parsing, the marked matchers get
-//! their regex back from a [`RegexCache`], built by promql-parser itself on a pattern's first use.
+//! their regex back from the shared cache of compiled patterns (src/regexes.rs).
 //! Whatever the rewriting could change (an invalid regex, a selector whose every matcher matches
 //! the empty string) is decided by parsing the expression as written, so the result and every
 //! error are exactly promql-parser's.
@@ -12,36 +12,24 @@ use promql_parser::label::{MatchOp, Matcher, Matchers};
 use promql_parser::parser::token::T_EQL_REGEX;
 use promql_parser::parser::{Expr, VectorSelector};
 use regex::Regex;
-use std::collections::HashMap;
-use std::sync::Mutex;
 
 /// Appended to a rewritten matcher's value; a private-use character no expression needs (an
 /// expression that has one is parsed as written).
 const MARK: char = '\u{F8FF}';
 
-/// The compiled regex of each pattern seen, shared by the parses of one run (and their threads).
-#[derive(Debug, Default)]
-pub struct RegexCache {
-    compiled: Mutex<HashMap<String, Option<Regex>>>,
-}
-
-impl RegexCache {
-    /// The regex promql-parser builds for `pattern` (anchored), or None when it does not compile.
-    fn get(&self, pattern: &str) -> Option<Regex> {
-        if let Some(known) = self.compiled.lock().ok()?.get(pattern) {
-            return known.clone();
-        }
-        let built = Matcher::new_matcher(T_EQL_REGEX, String::new(), pattern.to_string())
-            .ok()
-            .and_then(|m| match m.op {
-                MatchOp::Re(re) => Some(re),
-                _ => None,
-            });
-        self.compiled
-            .lock()
-            .ok()?
-            .insert(pattern.to_string(), built.clone());
-        built
+/// The regex promql-parser builds for a matcher's `pattern` (anchored), or None when it does not
+/// compile. Most patterns compile as written and come from the shared cache; the few that only
+/// compile after promql-parser's escaping of `{` are built by promql-parser itself.
+fn compiled(pattern: &str) -> Option<Regex> {
+    if let Ok(re) = crate::regexes::matcher(pattern) {
+        return Some(re);
+    }
+    match Matcher::new_matcher(T_EQL_REGEX, String::new(), pattern.to_string())
+        .ok()?
+        .op
+    {
+        MatchOp::Re(re) => Some(re),
+        _ => None,
     }
 }
 
@@ -109,26 +97,26 @@ fn string_end(bytes: &[u8], start: usize, quote: u8) -> Option<usize> {
 /// them in `restored`. None when a pattern does not compile or a selector would be refused as
 /// written (a selector without a metric name whose matchers all match the empty string): the
 /// caller then parses the original.
-pub fn restore(expr: &mut Expr, cache: &RegexCache, restored: &mut usize) -> Option<()> {
+pub fn restore(expr: &mut Expr, restored: &mut usize) -> Option<()> {
     match expr {
         Expr::Aggregate(e) => {
-            restore(&mut e.expr, cache, restored)?;
+            restore(&mut e.expr, restored)?;
             if let Some(param) = &mut e.param {
-                restore(param, cache, restored)?;
+                restore(param, restored)?;
             }
         }
-        Expr::Unary(e) => restore(&mut e.expr, cache, restored)?,
+        Expr::Unary(e) => restore(&mut e.expr, restored)?,
         Expr::Binary(e) => {
-            restore(&mut e.lhs, cache, restored)?;
-            restore(&mut e.rhs, cache, restored)?;
+            restore(&mut e.lhs, restored)?;
+            restore(&mut e.rhs, restored)?;
         }
-        Expr::Paren(e) => restore(&mut e.expr, cache, restored)?,
-        Expr::Subquery(e) => restore(&mut e.expr, cache, restored)?,
-        Expr::VectorSelector(vs) => restore_selector(vs, cache, restored)?,
-        Expr::MatrixSelector(ms) => restore_selector(&mut ms.vs, cache, restored)?,
+        Expr::Paren(e) => restore(&mut e.expr, restored)?,
+        Expr::Subquery(e) => restore(&mut e.expr, restored)?,
+        Expr::VectorSelector(vs) => restore_selector(vs, restored)?,
+        Expr::MatrixSelector(ms) => restore_selector(&mut ms.vs, restored)?,
         Expr::Call(call) => {
             for arg in &mut call.args.args {
-                restore(arg, cache, restored)?;
+                restore(arg, restored)?;
             }
         }
         Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::Extension(_) => {}
@@ -136,11 +124,7 @@ pub fn restore(expr: &mut Expr, cache: &RegexCache, restored: &mut usize) -> Opt
     Some(())
 }
 
-fn restore_selector(
-    vs: &mut VectorSelector,
-    cache: &RegexCache,
-    restored: &mut usize,
-) -> Option<()> {
+fn restore_selector(vs: &mut VectorSelector, restored: &mut usize) -> Option<()> {
     let Matchers {
         matchers,
         or_matchers,
@@ -150,7 +134,7 @@ fn restore_selector(
         let Some(pattern) = m.value.strip_suffix(MARK) else {
             continue;
         };
-        let re = cache.get(pattern)?;
+        let re = compiled(pattern)?;
         m.op = match m.op {
             MatchOp::Equal => MatchOp::Re(re),
             _ => MatchOp::NotRe(re),
@@ -185,12 +169,13 @@ mod tests {
     }
 
     #[test]
-    fn the_cache_compiles_each_pattern_once_and_remembers_failures() {
-        let cache = RegexCache::default();
-        let a = cache.get("5..").expect("compiles");
-        assert_eq!(a.as_str(), "^(?:5..)$");
-        assert!(cache.get("5..").is_some());
-        assert!(cache.get("(").is_none());
-        assert_eq!(cache.compiled.lock().map(|c| c.len()).unwrap_or(0), 2);
+    fn a_pattern_compiles_as_promql_parser_compiles_it() {
+        assert_eq!(
+            compiled("5..").map(|r| r.as_str().to_string()).as_deref(),
+            Some("^(?:5..)$")
+        );
+        // `{` that starts no repetition is a literal to RE2; promql-parser escapes it.
+        assert!(compiled("a{x}").is_some_and(|r| r.is_match("a{x}")));
+        assert!(compiled("(").is_none());
     }
 }

@@ -27,7 +27,7 @@ impl CompiledMatcher {
         let regex = matcher
             .op
             .is_regex()
-            .then(|| Regex::new(&matcher.anchored_regex()).ok())
+            .then(|| crate::regexes::compile(&matcher.anchored_regex()).ok())
             .flatten();
         CompiledMatcher { matcher, regex }
     }

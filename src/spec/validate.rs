@@ -14,10 +14,10 @@ use std::collections::HashMap;
 pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     let mut v = Validator {
         out: Vec::new(),
-        metric_name: Regex::new(METRIC_NAME_PATTERN).expect("static pattern"),
-        label_name: Regex::new(LABEL_NAME_PATTERN).expect("static pattern"),
+        metric_name: crate::regexes::compile(METRIC_NAME_PATTERN).expect("static pattern"),
+        label_name: crate::regexes::compile(LABEL_NAME_PATTERN).expect("static pattern"),
         // Prometheus' relabelTarget: label names with $1 / ${name} references.
-        relabel_target: Regex::new(r"^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$")
+        relabel_target: crate::regexes::compile(r"^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$")
             .expect("static pattern"),
     };
     v.metrics(spec);
@@ -447,7 +447,7 @@ impl Validator {
     fn relabel(&mut self, rule: &RelabelRule, path: &SpecPath) {
         use RelabelAction::*;
         if let Some(regex) = &rule.regex {
-            if let Err(e) = Regex::new(&format!("^(?s:{})$", regex.0)) {
+            if let Err(e) = crate::regexes::relabel(&regex.0) {
                 self.out.push(
                     Diagnostic::error(
                         INVALID_REGEX,

@@ -8,9 +8,8 @@ use super::alerts::{alert_shapes, may_be_equal, AlertShape, Outcome};
 use crate::check::{Context, Family, Findings, Rule, RuleMeta};
 use crate::diagnostic::{Severity, SpecPath};
 use crate::model::target_labels;
-use crate::promql::{Event, SeriesSource};
+use crate::promql::{Event, LabelFlow, SeriesSource};
 use crate::routing::CompiledInhibitRule;
-use crate::spec::ScrapeJob;
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
@@ -29,7 +28,7 @@ pub const RULE: Rule = Rule {
 /// own labels both without it): alerts from those jobs lack it even when others carry it.
 fn jobs_without(
     ctx: &Context,
-    jobs_by_name: &HashMap<&str, &ScrapeJob>,
+    labels_by_job: &HashMap<&str, LabelFlow>,
     shape: &AlertShape,
     label: &str,
 ) -> Vec<String> {
@@ -56,10 +55,10 @@ fn jobs_without(
             continue;
         }
         for job_name in jobs.iter() {
-            let Some(job) = jobs_by_name.get(job_name.as_str()) else {
+            let Some(labels) = labels_by_job.get(job_name.as_str()) else {
                 continue;
             };
-            if target_labels(job).never_has(label) && !out.contains(job_name) {
+            if labels.never_has(label) && !out.contains(job_name) {
                 out.push(job_name.clone());
             }
         }
@@ -72,13 +71,17 @@ fn run(ctx: &Context, out: &mut Findings) {
         return;
     };
     let shapes = alert_shapes(ctx);
-    let jobs_by_name: HashMap<&str, &ScrapeJob> = ctx
+    if routing.inhibit_rules.is_empty() {
+        return;
+    }
+    // Each job's target labels, derived once (the relabeling is the same for every alert).
+    let labels_by_job: HashMap<&str, LabelFlow> = ctx
         .model
         .spec
         .scrape
         .jobs
         .iter()
-        .map(|j| (j.job_name.as_str(), j))
+        .map(|j| (j.job_name.as_str(), target_labels(j)))
         .collect();
     for (i, rule) in routing.inhibit_rules.iter().enumerate() {
         let rule = CompiledInhibitRule::new(i, rule);
@@ -103,7 +106,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 } else if source.fixed.contains_key(label.as_str()) {
                     continue;
                 } else {
-                    let jobs = jobs_without(ctx, &jobs_by_name, source, label);
+                    let jobs = jobs_without(ctx, &labels_by_job, source, label);
                     if jobs.is_empty() {
                         continue;
                     }

@@ -14,7 +14,7 @@ pub struct TagPattern {
 impl TagPattern {
     pub fn new(text: &str) -> Self {
         let alternatives: Vec<String> = text.split_whitespace().map(glob).collect();
-        let regex = Regex::new(&format!("^(?:{})$", alternatives.join("|"))).ok();
+        let regex = crate::regexes::matcher(&alternatives.join("|")).ok();
         TagPattern {
             text: text.to_string(),
             regex,

@@ -234,7 +234,7 @@ pub fn parse_matcher(input: &str) -> Result<Matcher, String> {
         return Err(unescaped_quote());
     }
     if op.is_regex() {
-        if let Err(e) = regex::Regex::new(&format!("^(?:{value})$")) {
+        if let Err(e) = crate::regexes::matcher(&value) {
             let message = e.to_string();
             let first = message
                 .lines()

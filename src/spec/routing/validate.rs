@@ -30,7 +30,7 @@ pub fn validate(spec: &crate::spec::Spec) -> Vec<Diagnostic> {
 pub fn validate_routing(routing: &Routing) -> Vec<Diagnostic> {
     let mut v = Validator {
         out: Vec::new(),
-        label_name: Regex::new(LABEL_NAME_PATTERN).expect("static pattern"),
+        label_name: crate::regexes::compile(LABEL_NAME_PATTERN).expect("static pattern"),
         receivers: routing.receivers.iter().map(|r| r.name.clone()).collect(),
         intervals: routing
             .time_intervals
@@ -249,7 +249,7 @@ impl Validator {
             for (key, value) in map.iter() {
                 self.label(key, field_path.key(key), field);
                 if *is_regex {
-                    if let Err(e) = Regex::new(&format!("^(?:{value})$")) {
+                    if let Err(e) = crate::regexes::matcher(value) {
                         self.error(
                             INVALID_REGEX,
                             field_path.key(key),

@@ -111,5 +111,5 @@ pub fn ruby_regex(pattern: &str) -> Option<regex::Regex> {
         }
         None => pattern.to_string(),
     };
-    regex::Regex::new(&body).ok()
+    crate::regexes::compile(&body).ok()
 }

@@ -90,9 +90,9 @@ fn run(ctx: &Context, out: &mut Findings) {
     if model.spec.stack.is_none() {
         return;
     }
-    let artifacts = crate::generate::generate_all(model);
+    let artifacts = model.artifacts();
     let mut reported: Vec<(String, String)> = Vec::new();
-    for artifact in &artifacts {
+    for artifact in artifacts {
         let Some((role, container)) = StackModel::reader(&artifact.path) else {
             continue;
         };

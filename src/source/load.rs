@@ -42,6 +42,9 @@ pub struct Loaded {
     pub texts: Vec<String>,
     lines: Vec<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The credentials written in the sources (by the detector in `crate::secrets`), so that
+    /// every message can be redacted; never shown.
+    pub secrets: Vec<String>,
 }
 
 impl Loaded {
@@ -54,6 +57,7 @@ impl Loaded {
             texts: Vec::new(),
             lines: Vec::new(),
             diagnostics,
+            secrets: Vec::new(),
         }
     }
 
@@ -383,9 +387,15 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
         texts: files.iter().map(|f| f.text.clone()).collect(),
         lines: files.iter().map(|f| LineIndex::new(&f.text)).collect(),
         diagnostics: Vec::new(),
+        secrets: Vec::new(),
     };
     let mut bad_numbers = Vec::new();
     let mut value = to_json(&loaded.tree, &SpecPath::root(), &mut bad_numbers);
+    // Every credential as written, unknown fields included, so no message can show one.
+    loaded.secrets = crate::secrets::scan(&value)
+        .into_iter()
+        .map(|s| s.secret)
+        .collect();
     for (path, _) in bad_numbers {
         diagnostics.push(
             Diagnostic::error(
@@ -451,6 +461,7 @@ pub fn load(files: &[SourceFile], limits: &Limits) -> Loaded {
     for d in diagnostics.iter_mut().filter(|d| d.help.is_none()) {
         d.help = Some(crate::codes::default_help(d.code));
     }
+    crate::secrets::redact_diagnostics(&mut diagnostics, &loaded.secrets);
     sort_diagnostics(&mut diagnostics);
     diagnostics.dedup();
     loaded.diagnostics = diagnostics;

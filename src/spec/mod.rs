@@ -14,7 +14,7 @@ pub mod stack;
 pub mod types;
 mod validate;
 
-pub use lint::{LintIgnore, LintSettings, RuleLevel};
+pub use lint::{LintIgnore, LintSettings, RuleLevel, TestSecret};
 pub use metrics::{LabelDetail, LabelDomain, LabelSpec, Metric, MetricType, Objective};
 pub use relabel::{RelabelAction, RelabelRule};
 pub use rules::{Rule, RuleGroup, Rules};

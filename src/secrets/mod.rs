@@ -19,7 +19,7 @@ mod walk;
 
 pub use gate::{opt_outs, refuse_leaks, spec_secrets, without_opt_outs};
 pub use names::{is_secret_name, NameKind};
-pub use redact::{redact, redact_diagnostics, redact_line, MASK};
+pub use redact::{line_secrets, redact, redact_diagnostics, redact_line, MASK};
 pub use reference::is_reference;
 pub use walk::{scan, Placement, SpecSecret};
 

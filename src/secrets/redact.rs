@@ -95,10 +95,19 @@ fn unquote(v: &str) -> (&str, usize) {
     }
 }
 
-/// A source line with its credentials masked: values of `name: value` pairs whose name is a
-/// credential's (block or flow style, YAML or JSON), credentials the line visibly carries, and
-/// long base64 runs (the body lines of a PEM block).
+/// A source line with its credentials masked (see [`line_secrets`]).
 pub fn redact_line(line: &str) -> String {
+    let ranges = line_secrets(line);
+    if ranges.is_empty() {
+        return line.to_string();
+    }
+    mask_ranges(line, ranges)
+}
+
+/// The byte ranges of a source line's credentials, sorted and disjoint: values of `name: value`
+/// pairs whose name is a credential's (block or flow style, YAML or JSON), credentials the line
+/// visibly carries, and long base64 runs (the body lines of a PEM block).
+pub fn line_secrets(line: &str) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = in_text(line)
         .into_iter()
         .map(|f| (f.start, f.end))
@@ -152,10 +161,7 @@ pub fn redact_line(line: &str) -> String {
         }
     }
     merge(&mut ranges);
-    if ranges.is_empty() {
-        return line.to_string();
-    }
-    mask_ranges(line, ranges)
+    ranges
 }
 
 #[cfg(test)]

@@ -114,7 +114,10 @@ impl<'a> Snippets<'a> {
 
 /// The line with each range (a value, possibly quoted) replaced by `****`, and the map from a
 /// column of the original line to its column in the masked one.
-fn mask_all(chars: &[char], mut ranges: Vec<(usize, usize)>) -> (Vec<char>, impl Fn(usize) -> usize) {
+fn mask_all(
+    chars: &[char],
+    mut ranges: Vec<(usize, usize)>,
+) -> (Vec<char>, impl Fn(usize) -> usize) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for (start, end) in ranges.drain(..) {
         let end = end.min(chars.len());

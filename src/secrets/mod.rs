@@ -5,10 +5,12 @@
 //!
 //! A value is judged by its name (a field, header, query parameter or environment variable named
 //! like a credential, see [`names`]), by URLs inside it ([`url`]: userinfo, query, webhook paths)
-//! and by its shape ([`shapes`]: vendor tokens, JWTs, PEM private keys, `Bearer ...`).
+//! by its shape ([`shapes`]: vendor tokens, JWTs, PEM private keys, `Bearer ...`), and by the
+//! assignments inside it (`--db.password=...`, `PGPASSWORD=...`).
 //! References and placeholders (`${NAME}`, `{file: ...}`, `<token>`, see [`reference`]) never are.
 //! Findings say what was found and where in the value (a byte range), never the value itself.
 
+mod assignments;
 mod gate;
 pub mod names;
 mod redact;
@@ -87,6 +89,7 @@ impl From<Hit> for Finding {
 pub fn in_text(text: &str) -> Vec<Finding> {
     let mut hits = url::find(text);
     hits.extend(shapes::find(text));
+    hits.extend(assignments::find(text));
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut out: Vec<Finding> = Vec::new();
     for h in hits {
@@ -124,6 +127,9 @@ pub fn in_named(name: &str, kind: NameKind, value: &str) -> Vec<Finding> {
         if let Some(h) = shapes::authorization_value(value).or_else(|| url::bare_userinfo(value)) {
             out.push(h.into());
         }
+    }
+    if out.is_empty() {
+        out.extend(url::path_query(value).into_iter().map(Finding::from));
     }
     out
 }

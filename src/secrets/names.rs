@@ -51,6 +51,7 @@ const PAIRS: &[(&str, &str)] = &[
     ("client", "secret"),
     ("webhook", "secret"),
     ("signing", "key"),
+    ("sec", "key"),
 ];
 
 /// A last word that makes the name about something else: the file holding the secret, its

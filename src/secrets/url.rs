@@ -156,6 +156,20 @@ pub fn query_tokens(query: &str, at: usize, out: &mut Vec<Hit>) {
     }
 }
 
+/// Token parameters of a value that is a path with a query (`/metrics?token=...`, as a scrape
+/// job's `metrics_path` or an Alertmanager endpoint's `path_prefix`).
+pub fn path_query(value: &str) -> Vec<Hit> {
+    let mut out = Vec::new();
+    if value.starts_with('/') && !value.contains(char::is_whitespace) {
+        if let Some(q) = value.find('?') {
+            let query = &value[q + 1..];
+            let query = &query[..query.find('#').unwrap_or(query.len())];
+            query_tokens(query, q + 1, &mut out);
+        }
+    }
+    out
+}
+
 /// Credentials in the URLs written anywhere in `text`.
 pub fn find(text: &str) -> Vec<Hit> {
     let mut out = Vec::new();

@@ -141,9 +141,17 @@ impl Loaded {
             line: line as u32,
             column: column as u32,
         };
-        let end = Position {
-            line: line as u32,
-            column: column as u32 + width,
+        // A token spanning lines of a block (a PEM key) ends on its own last line.
+        let end = match token.rfind('\n') {
+            Some(last) if value.contains('\n') => Position {
+                line: (line + token.matches('\n').count()) as u32,
+                column: (node.span.start.column as usize + token[last + 1..].chars().count())
+                    as u32,
+            },
+            _ => Position {
+                line: line as u32,
+                column: column as u32 + width,
+            },
         };
         Some(Location {
             file: locate(node.span, &self.file_names).file,

@@ -37,6 +37,8 @@ const WORDS: &[&str] = &[
 ];
 
 /// Two-word names that are credentials (`api_key`, `routing_key`), checked on adjacent words.
+/// (`access_key` is not one: it names the key's id, as Prometheus' EC2 and Scaleway SD type it;
+/// an AWS id's `AKIA` shape is caught by [`super::shapes`].)
 const PAIRS: &[(&str, &str)] = &[
     ("api", "key"),
     ("routing", "key"),
@@ -44,7 +46,6 @@ const PAIRS: &[(&str, &str)] = &[
     ("shared", "key"),
     ("private", "key"),
     ("secret", "key"),
-    ("access", "key"),
     ("auth", "key"),
     ("license", "key"),
     ("integration", "key"),

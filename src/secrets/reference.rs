@@ -11,7 +11,15 @@ pub fn is_reference(value: &str) -> bool {
     let enclosed = |open: &str, close: &str| {
         v.starts_with(open) && v.ends_with(close) && v.len() >= open.len() + close.len()
     };
-    if enclosed("${", "}") || enclosed("$(", ")") || enclosed("{{", "}}") || enclosed("<", ">") {
+    if enclosed("${", "}") {
+        // Compose's `${NAME:-default}` / `${NAME-default}`: the default is written literally.
+        let inner = &v[2..v.len() - 1];
+        return match inner.find('-') {
+            Some(i) => inner[i + 1..].is_empty(),
+            None => true,
+        };
+    }
+    if enclosed("$(", ")") || enclosed("{{", "}}") || enclosed("<", ">") {
         return true;
     }
     if enclosed("%{", "}") || enclosed("#{ENV[", "]}") || enclosed("#{ENV.fetch(", ")}") {
@@ -95,7 +103,15 @@ mod tests {
         ] {
             assert!(is_reference(v), "{v}");
         }
-        for v in ["hunter2", "changeme", "$ecret1", "admin", "${A}x"] {
+        assert!(is_reference("${ELASTIC_PASSWORD:-}"));
+        for v in [
+            "hunter2",
+            "changeme",
+            "$ecret1",
+            "admin",
+            "${A}x",
+            "${PW:-changeme}",
+        ] {
             assert!(!is_reference(v), "{v}");
         }
     }

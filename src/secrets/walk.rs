@@ -31,6 +31,22 @@ pub struct SpecSecret {
 /// Keys whose value a name stands in for: Fluentd's env default, embedded Ruby, a list of values.
 const INHERIT: &[&str] = &["default", "embedded", "value", "values", "literal"];
 
+/// Fields named like credentials that a tool types as plain names: (the config list, the field).
+const NOT_SECRETS: &[(&str, &str)] = &[
+    // VictorOps' routing key names a team's route; its API key is the secret.
+    ("victorops_configs", "routing_key"),
+];
+
+fn not_a_secret(path: &SpecPath, key: &str) -> bool {
+    NOT_SECRETS.iter().any(|(list, field)| {
+        *field == key
+            && path
+                .0
+                .iter()
+                .any(|s| matches!(s, PathSegment::Key(k) if k == list))
+    })
+}
+
 /// Keys under which nothing is a credential: lint settings and ignores (reasons), file paths.
 fn skipped(key: &str) -> bool {
     key == "lint_ignore"
@@ -118,7 +134,7 @@ impl Walker {
             .and_then(|t| t.strip_prefix("__param_"));
         let parent = key_at(path, 0).unwrap_or("");
         for (key, child) in map {
-            if skipped(key) || (path.0.is_empty() && key == "lint") {
+            if skipped(key) || (path.0.is_empty() && key == "lint") || not_a_secret(path, key) {
                 continue;
             }
             let child_path = path.key(key);

@@ -1,6 +1,7 @@
 //! Credentials passed as assignments inside free text — a command line's `--db.password=...`
 //! flag or a shell's `PGPASSWORD=...` variable (compose `command`, healthchecks, Fluentd
-//! `exec` commands) — judged by the assigned name.
+//! `exec` commands) — judged by the assigned name; values shorter than four characters are taken
+//! for examples (`ES_PASSWORD=p` in a usage line).
 
 use super::names::{is_secret_name, NameKind};
 use super::reference::starts_reference;
@@ -47,7 +48,8 @@ pub fn find(text: &str) -> Vec<Hit> {
             })
             .unwrap_or(rest.len());
         let value = &rest[..len];
-        if value.is_empty() || starts_reference(value) || !is_secret_name(name, kind) {
+        // Free text is noisier than a field: a one-letter `PASSWORD=p` is a usage line's example.
+        if value.len() < 4 || starts_reference(value) || !is_secret_name(name, kind) {
             continue;
         }
         out.push(Hit {

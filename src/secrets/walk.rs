@@ -76,14 +76,32 @@ fn in_environment(path: &SpecPath) -> bool {
     matches!(path.0.as_slice(), [PathSegment::Key(a), PathSegment::Key(b), PathSegment::Key(_), PathSegment::Key(e), ..] if a == "stack" && b == "services" && e == "environment")
 }
 
+/// A label's value judged by its name only when it looks generated (eight or more characters,
+/// letters and digits, no spaces): label names are routing hints (Sloth's `routing_key: myteam`)
+/// more often than credentials.
+fn looks_generated(text: &str) -> bool {
+    text.len() >= 8
+        && !text.contains(char::is_whitespace)
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+fn in_label_map(path: &SpecPath) -> bool {
+    key_at(path, 1).is_some_and(|k| k == "labels" || k.ends_with("_labels"))
+}
+
 impl Walker {
     fn string(&mut self, path: &SpecPath, name: &str, kind: NameKind, text: &str, number: bool) {
+        let label = in_label_map(path);
         let placement = if in_environment(path) {
             Placement::Environment
         } else {
             Placement::Spec
         };
         for finding in in_named(name, kind, text) {
+            if label && finding.kind == super::Kind::Named && !looks_generated(text) {
+                continue;
+            }
             self.out.push(SpecSecret {
                 path: path.clone(),
                 placement,

@@ -168,7 +168,7 @@ impl Loaded {
             }
             if d.location.is_none() && !d.path.0.is_empty() {
                 // An unknown field is best shown at its key, not at its value.
-                let key = (d.code == crate::codes::UNKNOWN_FIELD)
+                let key = (d.code == crate::codes::UNKNOWN_FIELD || d.at_key)
                     .then(|| self.tree.lookup_key_span(&d.path))
                     .flatten();
                 d.location = match key {

@@ -10,7 +10,9 @@ pub fn invalid(name: &str, path: SpecPath) -> Diagnostic {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    let suggestion = if suggestion.starts_with(|c: char| c.is_ascii_digit()) {
+    let suggestion = if suggestion.chars().all(|c| c == '_') {
+        "my_label".to_string()
+    } else if suggestion.starts_with(|c: char| c.is_ascii_digit()) {
         format!("_{suggestion}")
     } else {
         suggestion
@@ -23,4 +25,5 @@ pub fn invalid(name: &str, path: SpecPath) -> Diagnostic {
     .with_help(format!(
         "label names use ASCII letters, digits and _, not starting with a digit (e.g. `{suggestion}`): the names every Prometheus and Alertmanager version reads (Prometheus 3 also takes other UTF-8 names, Prometheus 2 and promtool 2 refuse them)"
     ))
+    .on_key()
 }

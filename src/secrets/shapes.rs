@@ -304,7 +304,7 @@ fn telegram(text: &str, out: &mut Vec<Hit>) {
         let digits = colon - start;
         let end = run_end(bytes, colon + 1, is_token_char);
         if (8..=10).contains(&digits)
-            && end - colon - 1 >= 30
+            && end - colon > 30
             && boundary_before(bytes, start)
             && mixed(&bytes[colon + 1..end])
         {
@@ -336,7 +336,7 @@ fn jwts(text: &str, out: &mut Vec<Hit>) {
             continue;
         }
         let s_end = run_end(bytes, p_end + 1, is_token_char);
-        if s_end - p_end - 1 >= 10 && boundary_before(bytes, start) {
+        if s_end - p_end > 10 && boundary_before(bytes, start) {
             out.push(Hit {
                 kind: Kind::Jwt,
                 start,

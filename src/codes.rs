@@ -116,7 +116,7 @@ pub const LOAD_CODES: &[CodeDoc] = &[
         code: LITERAL_SECRET,
         name: "literal-secret",
         summary: "A secret (password, API key, token URL) is written literally in the spec.",
-        explanation: "A literal secret ends up in the generated alertmanager.yml and in version control. Reference it instead: `{file: PATH}` renders as the field's `*_file` form, read by Alertmanager at run time; `{env: NAME}` renders as `${NAME}`, substituted when the configuration is deployed.\n\nBad:\n```yaml\nsmtp_auth_password: hunter2\n```\nGood:\n```yaml\nsmtp_auth_password: {file: /etc/alertmanager/secrets/smtp-password}\n```",
+        explanation: "A literal secret ends up in the generated alertmanager.yml and in version control, so it is an error and `generate` does not write it. Reference it instead: `{file: PATH}` renders as the field's `*_file` form, read by Alertmanager at run time; `{env: NAME}` renders as `${NAME}`, substituted when the configuration is deployed. A throwaway value of a test setup can be kept with a `lint.test_secrets` entry naming its path and a reason (see `monctl explain X001`); the value is never shown in a message.\n\nBad:\n```yaml\nsmtp_auth_password: hunter2\n```\nGood:\n```yaml\nsmtp_auth_password: {file: /etc/alertmanager/secrets/smtp-password}\n```",
     },
 ];
 

@@ -158,6 +158,9 @@ pub struct Diagnostic {
     pub value_span: Option<(usize, usize)>,
     /// What to do about it.
     pub help: Option<String>,
+    /// The finding is about a mapping key (an invalid label name), so its position is the key's.
+    #[serde(skip)]
+    pub at_key: bool,
 }
 
 impl Diagnostic {
@@ -177,7 +180,14 @@ impl Diagnostic {
             related_paths: Vec::new(),
             value_span: None,
             help: None,
+            at_key: false,
         }
+    }
+
+    /// Places the finding at the key of its path rather than at the value.
+    pub fn on_key(mut self) -> Self {
+        self.at_key = true;
+        self
     }
 
     pub fn error(code: &'static str, path: SpecPath, message: impl Into<String>) -> Self {

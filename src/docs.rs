@@ -25,10 +25,8 @@ pub fn all_codes() -> Vec<CodeInfo> {
         code: c.code,
         name: c.name,
         family: "Spec syntax and structure (S)",
-        // Deprecated forms and literal secrets still load; everything else stops the spec.
-        severity: if [crate::codes::DEPRECATED_FIELD, crate::codes::LITERAL_SECRET]
-            .contains(&c.code)
-        {
+        // Deprecated forms still load; everything else stops the spec.
+        severity: if [crate::codes::DEPRECATED_FIELD].contains(&c.code) {
             Severity::Warning
         } else {
             Severity::Error

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod docs;
 pub mod regexes;
 pub mod schema;
+pub mod secrets;
 pub mod source;
 pub mod spec;
 pub mod suggest;
@@ -48,7 +49,9 @@ pub fn check_with(files: &[SourceFile], workers: &dyn workers::Workers) -> Check
 }
 
 /// Loads, checks and generates. Generation happens only when there is no error: on errors the
-/// diagnostics are returned and no artifact at all.
+/// diagnostics are returned and no artifact at all. A literal credential stops generation
+/// whatever the lint settings (unless `lint.test_secrets` names that value), and so does one
+/// found in a generated file's text.
 pub fn generate(files: &[SourceFile]) -> Result<(Vec<Artifact>, Vec<Diagnostic>), Vec<Diagnostic>> {
     generate_with(files, &workers::InOrder)
 }
@@ -58,13 +61,34 @@ pub fn generate_with(
     files: &[SourceFile],
     workers: &dyn workers::Workers,
 ) -> Result<(Vec<Artifact>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (model, diagnostics) = load_model_with(files, workers);
-    match model {
-        Some(model) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            Ok((model.into_artifacts(), diagnostics))
-        }
-        _ => Err(diagnostics),
+    let (model, mut diagnostics, loaded) = load_model_with_sources(files, workers);
+    let Some(model) = model else {
+        return Err(diagnostics);
+    };
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
     }
+    let found = secrets::spec_secrets(&model.spec);
+    let (allowed, _) = secrets::opt_outs(&model.spec, &found, &literal_paths(&diagnostics));
+    let artifacts = model.into_artifacts();
+    let mut refusals = secrets::refuse_leaks(&found, &allowed, &artifacts);
+    if refusals.is_empty() {
+        return Ok((artifacts, diagnostics));
+    }
+    loaded.resolve(&mut refusals);
+    secrets::redact_diagnostics(&mut refusals, &loaded.secrets);
+    diagnostics.extend(refusals);
+    diagnostic::sort_diagnostics(&mut diagnostics);
+    Err(diagnostics)
+}
+
+/// The paths of typed secret fields holding a literal (S014's findings).
+fn literal_paths(diagnostics: &[Diagnostic]) -> Vec<SpecPath> {
+    diagnostics
+        .iter()
+        .filter(|d| d.code == codes::LITERAL_SECRET)
+        .map(|d| d.path.clone())
+        .collect()
 }
 
 /// Loads the sources and resolves the model, with every diagnostic found on the way.
@@ -78,6 +102,15 @@ pub fn load_model_with(
     files: &[SourceFile],
     workers: &dyn workers::Workers,
 ) -> (Option<model::Model>, Vec<Diagnostic>) {
+    let (model, diagnostics, _) = load_model_with_sources(files, workers);
+    (model, diagnostics)
+}
+
+/// [`load_model_with`], also returning the loaded sources (the source map).
+fn load_model_with_sources(
+    files: &[SourceFile],
+    workers: &dyn workers::Workers,
+) -> (Option<model::Model>, Vec<Diagnostic>, source::Loaded) {
     let mut loaded = source::load_with(files, &Limits::default(), workers);
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let model = loaded.spec.take().map(|spec| {
@@ -88,16 +121,22 @@ pub fn load_model_with(
         model
     });
     // A typed secret field holding a literal is reported once, by the loader (S014).
-    let literal_secrets: Vec<SpecPath> = diagnostics
-        .iter()
-        .filter(|d| d.code == codes::LITERAL_SECRET)
-        .map(|d| d.path.clone())
-        .collect();
+    let literal_secrets = literal_paths(&diagnostics);
     diagnostics.retain(|d| {
         d.code != "X001" || !literal_secrets.iter().any(|p| d.path.0.starts_with(&p.0))
     });
+    if let Some(model) = &model {
+        let found = secrets::spec_secrets(&model.spec);
+        let (allowed, mut errors) = secrets::opt_outs(&model.spec, &found, &literal_secrets);
+        secrets::without_opt_outs(&mut diagnostics, &allowed);
+        loaded.secrets.extend(found.into_iter().map(|s| s.secret));
+        loaded.resolve(&mut errors);
+        diagnostics.extend(errors);
+    }
+    // No message shows a credential of the spec, in any output format.
+    secrets::redact_diagnostics(&mut diagnostics, &loaded.secrets);
     diagnostic::sort_diagnostics(&mut diagnostics);
-    (model, diagnostics)
+    (model, diagnostics, loaded)
 }
 
 /// Routes an alert with these labels through the spec's Alertmanager route tree, as Alertmanager

@@ -43,15 +43,15 @@ fn reports_the_literal_passwords_at_their_lines() {
     let found = findings();
     let file = "tests/fixtures/seed-as-written/stack.yml";
     assert!(
-        at(&found, "X001", &format!("{file}:25:30")),
+        at(&found, "K002", &format!("{file}:25:30")),
         "MYSQL_ROOT_PASSWORD: {found:#?}"
     );
     assert!(
-        at(&found, "X001", &format!("{file}:54:37")),
+        at(&found, "K002", &format!("{file}:54:37")),
         "GF_SECURITY_ADMIN_PASSWORD: {found:#?}"
     );
     assert!(
-        at(&found, "K002", &format!("{file}:89:27")),
+        at(&found, "K002", &format!("{file}:89:33")),
         "DATA_SOURCE_NAME: {found:#?}"
     );
 }

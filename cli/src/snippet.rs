@@ -1,7 +1,8 @@
 //! Source snippets for human output, bounded and safe: each file's lines are indexed once (not
 //! scanned per diagnostic), a long line is shown as a window of at most [`WINDOW`] characters
-//! around the span, and the values that secret findings point at are masked (`****`) in every
-//! snippet, whichever diagnostic shows the line.
+//! around the span, and credentials are masked (`****`) in every snippet, whichever diagnostic
+//! shows the line and whatever the lint settings: the values secret findings point at, and what
+//! the core's detector finds in the line itself (`monctl::secrets::redact_line`).
 
 use monctl::{Diagnostic, Location, SourceFile};
 use std::collections::HashMap;
@@ -10,7 +11,7 @@ use std::collections::HashMap;
 pub const WINDOW: usize = 120;
 
 /// Codes whose span is a secret value.
-const SECRET_CODES: &[&str] = &["S014", "X001"];
+const SECRET_CODES: &[&str] = &["S014", "X001", "K002"];
 
 /// A line as shown: its text (a window of it) and where the marker goes in it.
 pub struct Shown {
@@ -60,19 +61,24 @@ impl<'a> Snippets<'a> {
             .files
             .get(location.file.as_str())?
             .get(location.start.line.checked_sub(1)? as usize)?;
-        let mut chars: Vec<char> = line.chars().collect();
-        if let Some(ranges) = self
+        // Character ranges to mask: what secret findings point at, and what the line shows.
+        let mut ranges: Vec<(usize, usize)> = self
             .secrets
             .get(&(location.file.clone(), location.start.line))
-        {
-            for &(start, end) in ranges {
-                mask(&mut chars, start, end);
-            }
-        }
+            .cloned()
+            .unwrap_or_default();
+        let char_at = |byte: usize| line[..byte].chars().count();
+        ranges.extend(
+            monctl::secrets::line_secrets(line)
+                .into_iter()
+                .map(|(s, e)| (char_at(s), char_at(e))),
+        );
+        let original: Vec<char> = line.chars().collect();
+        let (chars, map) = mask_all(&original, ranges);
         let width = chars.len();
-        let start = (location.start.column.saturating_sub(1) as usize).min(width);
+        let start = map(location.start.column.saturating_sub(1) as usize).min(width);
         let end = if location.end.line == location.start.line {
-            (location.end.column.saturating_sub(1) as usize).max(start + 1)
+            map(location.end.column.saturating_sub(1) as usize).max(start + 1)
         } else {
             width.max(start + 1)
         }
@@ -106,18 +112,53 @@ impl<'a> Snippets<'a> {
     }
 }
 
-/// Replaces the characters `start..end` (a value, possibly quoted) with `****`.
-fn mask(chars: &mut Vec<char>, start: usize, end: usize) {
-    let end = end.min(chars.len());
-    if start >= end {
-        return;
+/// The line with each range (a value, possibly quoted) replaced by `****`, and the map from a
+/// column of the original line to its column in the masked one.
+fn mask_all(
+    chars: &[char],
+    mut ranges: Vec<(usize, usize)>,
+) -> (Vec<char>, impl Fn(usize) -> usize) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in ranges.drain(..) {
+        let end = end.min(chars.len());
+        if start >= end {
+            continue;
+        }
+        let (mut s, mut e) = (start, end);
+        if matches!(chars[s], '"' | '\'') && e - s >= 2 && chars[e - 1] == chars[s] {
+            s += 1;
+            e -= 1;
+        }
+        spans.push((s, e));
     }
-    let (mut s, mut e) = (start, end);
-    if matches!(chars[s], '"' | '\'') && e - s >= 2 && chars[e - 1] == chars[s] {
-        s += 1;
-        e -= 1;
+    spans.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
     }
-    chars.splice(s..e, "****".chars());
+    let mut out = Vec::with_capacity(chars.len());
+    let mut at = 0;
+    for &(s, e) in &merged {
+        out.extend_from_slice(&chars[at..s]);
+        out.extend("****".chars());
+        at = e;
+    }
+    out.extend_from_slice(&chars[at..]);
+    let map = move |column: usize| {
+        let mut shift: isize = 0;
+        for &(s, e) in &merged {
+            if column >= e {
+                shift += 4 - (e - s) as isize;
+            } else if column > s {
+                return (s as isize + shift) as usize;
+            }
+        }
+        (column as isize + shift).max(0) as usize
+    };
+    (out, map)
 }
 
 #[cfg(test)]
@@ -164,5 +205,17 @@ mod tests {
         let other = snippets.show(&location(1, 32, 41)).unwrap();
         assert!(!other.text.contains("hunter2"), "{}", other.text);
         assert!(other.text.contains("'****'"), "{}", other.text);
+    }
+
+    #[test]
+    fn credentials_are_masked_without_a_secret_finding() {
+        let files = vec![SourceFile::new(
+            "spec.yml",
+            "    - url: https://admin:s3cr3tpw@es.example.com:9200, password: hunter2\n",
+        )];
+        let snippets = Snippets::new(&files, &[]);
+        let shown = snippets.show(&location(1, 5, 8)).unwrap();
+        assert!(!shown.text.contains("s3cr3tpw"), "{}", shown.text);
+        assert!(!shown.text.contains("hunter2"), "{}", shown.text);
     }
 }

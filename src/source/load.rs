@@ -43,6 +43,9 @@ pub struct Loaded {
     pub texts: Vec<String>,
     lines: Vec<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The credentials written in the sources (by the detector in `crate::secrets`), so that
+    /// every message can be redacted; never shown.
+    pub secrets: Vec<String>,
 }
 
 impl Loaded {
@@ -55,6 +58,7 @@ impl Loaded {
             texts: Vec::new(),
             lines: Vec::new(),
             diagnostics,
+            secrets: Vec::new(),
         }
     }
 
@@ -138,9 +142,17 @@ impl Loaded {
             line: line as u32,
             column: column as u32,
         };
-        let end = Position {
-            line: line as u32,
-            column: column as u32 + width,
+        // A token spanning lines of a block (a PEM key) ends on its own last line.
+        let end = match token.rfind('\n') {
+            Some(last) if value.contains('\n') => Position {
+                line: (line + token.matches('\n').count()) as u32,
+                column: (node.span.start.column as usize + token[last + 1..].chars().count())
+                    as u32,
+            },
+            _ => Position {
+                line: line as u32,
+                column: column as u32 + width,
+            },
         };
         Some(Location {
             file: locate(node.span, &self.file_names).file,
@@ -157,7 +169,7 @@ impl Loaded {
             }
             if d.location.is_none() && !d.path.0.is_empty() {
                 // An unknown field is best shown at its key, not at its value.
-                let key = (d.code == crate::codes::UNKNOWN_FIELD)
+                let key = (d.code == crate::codes::UNKNOWN_FIELD || d.at_key)
                     .then(|| self.tree.lookup_key_span(&d.path))
                     .flatten();
                 d.location = match key {
@@ -410,9 +422,15 @@ pub fn load_with(files: &[SourceFile], limits: &Limits, workers: &dyn Workers) -
         texts: files.iter().map(|f| f.text.clone()).collect(),
         lines: files.iter().map(|f| LineIndex::new(&f.text)).collect(),
         diagnostics: Vec::new(),
+        secrets: Vec::new(),
     };
     let mut bad_numbers = Vec::new();
     let mut value = to_json(&loaded.tree, &mut SpecPath::root(), &mut bad_numbers);
+    // Every credential as written, unknown fields included, so no message can show one.
+    loaded.secrets = crate::secrets::scan(&value)
+        .into_iter()
+        .map(|s| s.secret)
+        .collect();
     for (path, _) in bad_numbers {
         diagnostics.push(
             Diagnostic::error(
@@ -478,6 +496,7 @@ pub fn load_with(files: &[SourceFile], limits: &Limits, workers: &dyn Workers) -
     for d in diagnostics.iter_mut().filter(|d| d.help.is_none()) {
         d.help = Some(crate::codes::default_help(d.code));
     }
+    crate::secrets::redact_diagnostics(&mut diagnostics, &loaded.secrets);
     sort_diagnostics(&mut diagnostics);
     diagnostics.dedup();
     loaded.diagnostics = diagnostics;

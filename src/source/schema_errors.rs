@@ -125,7 +125,17 @@ pub fn describe(
                 .unwrap_or_default();
             let mut out = Vec::new();
             let mut prune = Vec::new();
-            for field in unexpected {
+            // A map keyed by label names (rule labels): the key is a name, not a field.
+            let label_map = schema_at(schema, parent_pointer(&schema_path))
+                .and_then(|s| s.get("patternProperties"))
+                .and_then(Value::as_object)
+                .is_some_and(|p| p.contains_key(crate::spec::types::LABEL_NAME_PATTERN));
+            for field in unexpected.iter().filter(|_| label_map) {
+                let field_path = path.key(field);
+                out.push(crate::spec::label_names::invalid(field, field_path.clone()));
+                prune.push(field_path);
+            }
+            for field in unexpected.iter().filter(|_| !label_map) {
                 let field_path = path.key(field);
                 let mut d = Diagnostic::error(
                     UNKNOWN_FIELD,

@@ -24,6 +24,23 @@ pub struct LintSettings {
     /// Annotations every alerting rule must have; default `[summary, description]`.
     #[serde(default)]
     pub required_annotations: Option<Vec<String>>,
+    /// Literal credentials allowed for a test setup, one value each (see [`TestSecret`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub test_secrets: Vec<TestSecret>,
+}
+
+/// A literal credential kept on purpose, for a throwaway test setup (a local SMTP catcher's
+/// password, a fixture token): the one spec path whose value may be written into the generated
+/// files. Nothing else turns off the secret checks; the value still never appears in a message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestSecret {
+    /// The spec path of the value, as monctl's finding names it
+    /// (`routing.receivers[0].email_configs[0].auth_password`).
+    pub path: String,
+    /// Why this literal is harmless (a test-only value).
+    #[schemars(length(min = 3))]
+    pub reason: String,
 }
 
 /// An inline ignore on one object: the findings of `rule` about it (and what it contains) are not

@@ -2,11 +2,13 @@
 //! types. serde reads it and schemars derives the JSON Schema from it. Each section is a field of
 //! [`Spec`]; the larger ones (routing, logs, slos, stack) are folders of their own.
 
+pub mod label_names;
 pub mod lint;
 pub mod logs;
 pub mod metrics;
 pub mod relabel;
 pub mod routing;
+mod rule_files;
 pub mod rules;
 pub mod scrape;
 pub mod slos;
@@ -14,7 +16,7 @@ pub mod stack;
 pub mod types;
 mod validate;
 
-pub use lint::{LintIgnore, LintSettings, RuleLevel};
+pub use lint::{LintIgnore, LintSettings, RuleLevel, TestSecret};
 pub use metrics::{LabelDetail, LabelDomain, LabelSpec, Metric, MetricType, Objective};
 pub use relabel::{RelabelAction, RelabelRule};
 pub use rules::{Rule, RuleGroup, Rules};

@@ -59,17 +59,9 @@ pub struct Rule {
 }
 
 impl RuleGroup {
-    /// The rule file's stem: the explicit `file`, or the group name made file-safe.
+    /// The rule file's stem: the explicit `file`, or the group name made file-safe
+    /// (see `rule_files::stem`).
     pub fn file_stem(&self) -> String {
-        let raw = self.file.as_deref().unwrap_or(&self.name);
-        raw.chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect()
+        super::rule_files::stem(self.file.as_deref().unwrap_or(&self.name))
     }
 }

@@ -23,6 +23,7 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     v.metrics(spec);
     v.scrape(spec);
     v.rules(spec);
+    v.out.extend(super::rule_files::check(spec));
     v.out.extend(super::routing::validate(spec));
     v.out.extend(super::logs::validate(spec));
     v.out.extend(super::slos::validate(spec));

@@ -1,14 +1,14 @@
 //! Secrets in the routing section: SMTP passwords, basic-auth passwords, API keys and webhook URLs
 //! that carry tokens. A secret is a reference — a file Alertmanager reads (`{file: PATH}`, rendered
 //! as the field's `*_file` form) or an environment variable substituted into the generated file
-//! before Alertmanager reads it (`{env: NAME}`, rendered as `${NAME}`). A plain string is accepted
-//! but warned about: it would end up verbatim in the generated alertmanager.yml.
+//! before Alertmanager reads it (`{env: NAME}`, rendered as `${NAME}`). A plain string is an error
+//! (S014) unless `lint.test_secrets` names it: it would end up verbatim in the generated files.
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// A secret value: by file, by environment variable, or (warned about) literally.
+/// A secret value: by file, by environment variable, or (refused unless opted out) literally.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Secret {
@@ -16,7 +16,7 @@ pub enum Secret {
     File(SecretFile),
     /// An environment variable substituted into the generated file at deploy time (`${NAME}`).
     Env(SecretEnv),
-    /// The secret itself, written into the generated file (a warning).
+    /// The secret itself, written into the generated file (an error unless opted out).
     Literal(String),
 }
 
@@ -67,7 +67,7 @@ impl JsonSchema for Secret {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A secret: `{file: PATH}` (a file Alertmanager reads), `{env: NAME}` (an environment variable substituted into the generated file as ${NAME} at deploy time), or a literal string (a warning: it is written into the generated file).",
+            "description": "A secret: `{file: PATH}` (a file Alertmanager reads), `{env: NAME}` (an environment variable substituted into the generated file as ${NAME} at deploy time), or a literal string (an error unless `lint.test_secrets` names it: it would be written into the generated file).",
             "anyOf": [
                 {
                     "type": "object",
@@ -81,7 +81,7 @@ impl JsonSchema for Secret {
                     "required": ["env"],
                     "additionalProperties": false
                 },
-                {"type": "string", "description": "The secret itself (discouraged: monctl warns)."}
+                {"type": "string", "description": "The secret itself (an error unless `lint.test_secrets` names this value)."}
             ]
         })
     }

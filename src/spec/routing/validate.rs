@@ -120,7 +120,7 @@ impl Validator {
     fn secret(&mut self, secret: &Secret, path: SpecPath, what: &str, form: FileForm) {
         match secret {
             Secret::Literal(_) => self.out.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     LITERAL_SECRET,
                     path,
                     format!("{what} is written literally; it would be copied into alertmanager.yml"),
@@ -983,22 +983,7 @@ pub(crate) fn url_has_credentials(url: &str) -> bool {
         .split(['/', '?', '#'])
         .next()
         .unwrap_or_default();
-    if authority.contains('@') {
-        return true;
-    }
-    let Some((_, query)) = url.split_once('?') else {
-        return false;
-    };
-    query.split('&').any(|pair| {
-        let key = pair
-            .split('=')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        ["token", "key", "secret", "password", "signature", "sig"]
-            .iter()
-            .any(|word| key.contains(word))
-    })
+    authority.contains('@') || crate::secrets::url_carries_credentials(url)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub fn by_service(model: &Model) -> BTreeMap<&str, Vec<&ResolvedSlo>> {
     let mut services: BTreeMap<&str, Vec<&ResolvedSlo>> = BTreeMap::new();
     for resolved in &model.slos.slos {
         services
-            .entry(resolved.slo(&model.spec).service.as_str())
+            .entry(resolved.slo().service.as_str())
             .or_default()
             .push(resolved);
     }
@@ -28,7 +28,7 @@ pub fn by_service(model: &Model) -> BTreeMap<&str, Vec<&ResolvedSlo>> {
 pub fn artifacts(model: &Model) -> Vec<Artifact> {
     let mut out = Vec::new();
     for (service, slos) in by_service(model) {
-        let groups: Vec<_> = slos.iter().flat_map(|r| rules::groups(model, r)).collect();
+        let groups: Vec<_> = slos.iter().flat_map(|r| rules::groups(r)).collect();
         out.push(Artifact {
             path: format!("rules/slo-{service}.yml"),
             content: document(&Fields::new().set("groups", groups).build()),

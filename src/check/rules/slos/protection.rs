@@ -83,7 +83,7 @@ fn families(events: &[Event]) -> BTreeSet<String> {
 }
 
 pub fn protection(ctx: &Context, r: &ResolvedSlo) -> Protection {
-    let slo = r.slo(&ctx.model.spec);
+    let slo = r.slo();
     let wanted: BTreeSet<String> = r
         .analyses
         .iter()

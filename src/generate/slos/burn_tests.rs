@@ -161,7 +161,10 @@ pub fn groups(resolved: &ResolvedSlo, which: usize) -> Vec<RuleTestGroup> {
         // faster than a real one after a clean history would (a 3d history costs minutes of
         // promtool time), so the short window decides when the alert fires. A burn whose ratio
         // sits on another alert's threshold (the ticket's 2h/1d pair at 2x is the page's 30m/6h
-        // factor) cannot say what that alert does: the next multiple is tried.
+        // factor) cannot say what that alert does: the next multiple is tried. With the
+        // workbook's ticket windows, the quick pair never fires alone (a 6h window holds at least
+        // a third of its 2h window's ratio, a 3d window a third of its 1d one), so its test shows
+        // the alert firing when the quick pair says, which the slow pair then says too.
         let found = BURN_MULTIPLES.iter().find_map(|m| {
             let burn = Burn {
                 ratio: m * condition.factor(resolved.period) * resolved.error_budget,

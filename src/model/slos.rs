@@ -213,3 +213,24 @@ fn sli_queries(slo: &Slo, path: &SpecPath) -> Option<(SliQueries, Vec<(SpecPath,
     }
     None
 }
+
+impl super::Model {
+    /// A copy of the model whose Grafana dashboards are exactly `dashboards` (each marked
+    /// generated, at its spec path): how the SLO dashboards go through the stack's Grafana
+    /// dashboard generator without a second renderer.
+    pub fn with_generated_dashboards(
+        &self,
+        dashboards: Vec<(crate::spec::stack::Dashboard, SpecPath)>,
+    ) -> Self {
+        let mut model = self.clone();
+        model.stack.dashboards = dashboards
+            .into_iter()
+            .map(|(dashboard, path)| super::stack::DashboardModel {
+                dashboard,
+                path,
+                generated: true,
+            })
+            .collect();
+        model
+    }
+}

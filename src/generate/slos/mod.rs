@@ -1,9 +1,10 @@
 //! Generators of the `slos` and `tests` sections: the SLO rule files (`rules/slo-<service>.yml`:
 //! burn-rate recording rules, meta rules, alerts) and promtool rule unit tests
 //! (`tests/<suite>.test.yml` from the spec, `tests/slo-<service>.test.yml` generated per SLO).
-//! The dashboards part (an SLO dashboard per service) is a hook for the Grafana generator.
+//! and an SLO dashboard per service (`grafana/dashboards/<service>-slos.json`).
 
 pub mod burn_tests;
+mod dashboards;
 pub mod rules;
 mod test_files;
 
@@ -48,7 +49,8 @@ pub fn rule_file_paths(model: &Model) -> Vec<String> {
         .collect()
 }
 
-/// Hook for the dashboards generator: the SLO dashboards (none yet).
-pub fn dashboards(_model: &Model) -> Vec<Artifact> {
-    Vec::new()
+/// The SLO dashboards (`grafana/dashboards/<service>-slos.json`), rendered by the stack's
+/// Grafana generator.
+pub fn dashboards(model: &Model) -> Vec<Artifact> {
+    dashboards::dashboards(model)
 }

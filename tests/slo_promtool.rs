@@ -104,3 +104,28 @@ fn burn_tests_fail_when_the_alert_is_wrong() {
     );
     assert!(!ok, "promtool passed a broken alert:\n{out}");
 }
+
+#[test]
+fn ticket_burn_tests_fail_when_the_ticket_alert_is_wrong() {
+    // With the latency SLO's slow ticket factor doubled in the rule file, its burn at 2x the
+    // factor no longer fires the ticket alert when expected.
+    let Some(promtool) = support::real_tool("promtool", "prometheus") else {
+        return;
+    };
+    let dir = support::scratch_dir("slo-promtool-broken-ticket");
+    generate_into(&support::example("mall-go"), &dir);
+    let rules = dir.join("rules/slo-mall-go.yml");
+    let text = std::fs::read_to_string(&rules).unwrap();
+    assert_eq!(text.matches("(1 * 0.05)").count(), 2, "{text}");
+    std::fs::write(&rules, text.replace("(1 * 0.05)", "(2 * 0.05)")).unwrap();
+    let (ok, out) = support::run(
+        Command::new(&promtool)
+            .args(["test", "rules", "tests/slo-mall-go-ticket.test.yml"])
+            .current_dir(&dir),
+    );
+    assert!(!ok, "promtool passed a broken ticket alert:\n{out}");
+    assert!(
+        out.contains("mall-go-latency-p95: ticket alert, slow windows"),
+        "{out}"
+    );
+}

@@ -13,7 +13,9 @@
 //!   `slo:sli_total_events:rate5m`;
 //! - the labels naming the generator (`cmd`, `sloth_mode`, `sloth_spec`, `sloth_version`) differ.
 //!
-//! Specs monctl does not import, each with its reason, are listed in [`NOT_IMPORTED`].
+//! Each spec is also read as the inline `slos.sloth` form (through `monctl import`'s pipeline)
+//! and must generate exactly the same files. Specs monctl does not import, each with its reason,
+//! are listed in [`NOT_IMPORTED`].
 
 mod support;
 
@@ -148,6 +150,28 @@ fn monctl_generates_sloths_rules() {
         )];
         let (artifacts, _) =
             monctl::generate(&files).unwrap_or_else(|d| panic!("{file}: errors {d:#?}"));
+        // The same file as the inline `slos.sloth` form (what `monctl import` writes for a Sloth
+        // file) gives the same files: one conversion behind both.
+        let native = monctl::import::prometheus::import(
+            &[monctl::SourceFile::new(file.clone(), text.clone())],
+            &[None],
+        );
+        assert_eq!(
+            native.kinds,
+            vec![monctl::import::prometheus::NativeKind::Sloth],
+            "{file}"
+        );
+        let mut inline = native.value.clone();
+        inline["lint"] = serde_json::json!({"rules": {"X001": "off"}});
+        let (inline_artifacts, _) = monctl::generate(&[monctl::SourceFile::new(
+            "inline.json".to_string(),
+            inline.to_string(),
+        )])
+        .unwrap_or_else(|d| panic!("{file}: the inline form has errors {d:#?}"));
+        assert_eq!(
+            inline_artifacts, artifacts,
+            "{file}: slos.sloth and the imported objectives generate differently"
+        );
         let mut ours = BTreeMap::new();
         for a in artifacts
             .iter()

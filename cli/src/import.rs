@@ -9,13 +9,14 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// Native files or folders (their .yml/.yaml files).
+    /// Native files or folders (their .yml/.yaml files), optionally after their kind:
+    /// `monctl import sloth slos.yml --out D` is `--kind sloth`.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The spec folder to write (its section files must not exist yet).
     #[arg(long)]
     out: PathBuf,
-    /// Read every file as this kind: prometheus, rules or alertmanager (default: detected).
+    /// Read every file as this kind: prometheus, rules, alertmanager or sloth (default: detected).
     #[arg(long)]
     kind: Option<String>,
     /// The metric pack a job's targets expose, `JOB=PACK` (repeatable).
@@ -23,7 +24,15 @@ pub struct ImportArgs {
     packs: Vec<String>,
 }
 
-pub fn run(args: ImportArgs) -> ExitCode {
+pub fn run(mut args: ImportArgs) -> ExitCode {
+    // `monctl import sloth FILE`: a leading kind name that is no file is the kind.
+    if args.kind.is_none() && args.paths.len() > 1 && !args.paths[0].exists() {
+        let first = args.paths[0].display().to_string();
+        if monctl::import::prometheus::NativeKind::parse(&first).is_some() {
+            args.kind = Some(first);
+            args.paths.remove(0);
+        }
+    }
     let files = match crate::lint::read_native(&args.paths) {
         Ok(files) => files,
         Err(e) => {

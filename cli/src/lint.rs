@@ -71,7 +71,7 @@ pub(crate) fn options(
 ) -> Result<ImportOptions, String> {
     let kind = match kind {
         Some(k) => Some(NativeKind::parse(k).ok_or_else(|| {
-            format!("--kind {k}: expected prometheus, rules, alertmanager or spec")
+            format!("--kind {k}: expected prometheus, rules, alertmanager, sloth or spec")
         })?),
         None => None,
     };

@@ -1,96 +1,18 @@
-//! Import of Sloth's `prometheus/v1` SLO specs into the `slos` section (issue #13). Sloth's
-//! Kubernetes form (`PrometheusServiceLevel`, camelCase fields under `spec`) is read too. SLI
-//! plugins and SLO plugins run Sloth's Go code, which monctl cannot: those SLOs are reported.
+//! Sloth's `prometheus/v1` SLO specs as monctl objectives (issue #13): the one conversion behind
+//! both the inline `slos.sloth` form and `import` of a Sloth file. Sloth's Kubernetes form
+//! (`PrometheusServiceLevel`, camelCase fields under `spec`) is read too. SLI plugins and SLO
+//! plugins run Sloth's Go code, which monctl cannot: those are reported at their field.
 
 use crate::codes::{INVALID_VALUE, UNKNOWN_FIELD, YAML_SYNTAX};
 use crate::diagnostic::{Diagnostic, SpecPath};
-use crate::source::{load_value, FileId, Limits};
-use crate::spec::slos::{AlertSettings, Alerting, EventsSli, RawSli, Sli, Slo, Slos};
+use crate::import::prometheus::tree::{entries, map, string};
+use crate::source::{load_value, FileId, Limits, Node, NodeKind};
+use crate::spec::slos::{
+    AlertSettings, Alerting, EventsSli, RawSli, Sli, Slo, Slos, SlothAlert, SlothSpec,
+};
 use crate::spec::LabelName;
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SlothSpec {
-    version: String,
-    service: String,
-    #[serde(default)]
-    labels: BTreeMap<String, Value>,
-    #[serde(default, alias = "sloPlugins")]
-    slo_plugins: Option<Value>,
-    slos: Vec<SlothSlo>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SlothSlo {
-    name: String,
-    objective: f64,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    labels: BTreeMap<String, Value>,
-    sli: SlothSli,
-    #[serde(default)]
-    alerting: SlothAlerting,
-    #[serde(default)]
-    plugins: Option<Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SlothSli {
-    #[serde(default)]
-    events: Option<SlothEvents>,
-    #[serde(default)]
-    raw: Option<SlothRaw>,
-    #[serde(default)]
-    plugin: Option<Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SlothEvents {
-    #[serde(alias = "errorQuery")]
-    error_query: String,
-    #[serde(alias = "totalQuery")]
-    total_query: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SlothRaw {
-    #[serde(alias = "errorRatioQuery")]
-    error_ratio_query: String,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct SlothAlerting {
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    labels: BTreeMap<String, Value>,
-    #[serde(default)]
-    annotations: BTreeMap<String, String>,
-    #[serde(default, alias = "pageAlert")]
-    page_alert: SlothAlert,
-    #[serde(default, alias = "ticketAlert")]
-    ticket_alert: SlothAlert,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct SlothAlert {
-    #[serde(default)]
-    disable: bool,
-    #[serde(default)]
-    labels: BTreeMap<String, Value>,
-    #[serde(default)]
-    annotations: BTreeMap<String, String>,
-}
 
 fn text(v: &Value) -> String {
     match v {
@@ -105,12 +27,177 @@ fn labels(map: &BTreeMap<String, Value>) -> BTreeMap<LabelName, String> {
         .collect()
 }
 
-fn alert(a: SlothAlert) -> AlertSettings {
+fn alert(a: &SlothAlert) -> AlertSettings {
     AlertSettings {
         disable: a.disable,
         name: None,
         labels: labels(&a.labels),
-        annotations: a.annotations,
+        annotations: a.annotations.clone(),
+    }
+}
+
+/// One converted SLO and where it is written: `<path>.slos[i]`.
+pub struct Converted {
+    pub path: SpecPath,
+    pub slo: Slo,
+}
+
+/// The objectives of a Sloth spec written at `path`, and what cannot be converted (reported at
+/// its field under `path`). An SLO with a plugin is left out.
+pub fn convert(spec: &SlothSpec, path: &SpecPath) -> (Vec<Converted>, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
+    if spec.version != "prometheus/v1" {
+        errors.push(
+            Diagnostic::error(
+                INVALID_VALUE,
+                path.key("version"),
+                format!("Sloth spec version `{}` is not prometheus/v1", spec.version),
+            )
+            .with_help("monctl reads Sloth's prometheus/v1 specs"),
+        );
+    }
+    if spec.slo_plugins.is_some() {
+        errors.push(
+            Diagnostic::error(
+                INVALID_VALUE,
+                path.key("slo_plugins"),
+                "Sloth's SLO plugins run Go code that monctl cannot run",
+            )
+            .with_help("remove slo_plugins; monctl generates Sloth's default rules"),
+        );
+    }
+    let mut out = Vec::new();
+    for (i, s) in spec.slos.iter().enumerate() {
+        let p = path.key("slos").index(i);
+        let plugin = if s.sli.plugin.is_some() {
+            Some(p.key("sli").key("plugin"))
+        } else if s.plugins.is_some() {
+            Some(p.key("plugins"))
+        } else {
+            None
+        };
+        if let Some(at) = plugin {
+            errors.push(
+                Diagnostic::error(
+                    INVALID_VALUE,
+                    at,
+                    format!(
+                        "SLO `{}` uses a Sloth plugin, whose Go code monctl cannot run",
+                        s.name
+                    ),
+                )
+                .with_help("write the plugin's queries as an events or raw SLI"),
+            );
+            continue;
+        }
+        let mut all_labels = labels(&spec.labels);
+        all_labels.extend(labels(&s.labels));
+        let slo = Slo {
+            service: spec.service.clone(),
+            name: s.name.clone(),
+            description: s.description.clone(),
+            objective: s.objective,
+            period: None,
+            labels: all_labels,
+            sli: Sli {
+                events: s.sli.events.as_ref().map(|e| EventsSli {
+                    error_query: e.error_query.clone(),
+                    total_query: e.total_query.clone(),
+                }),
+                raw: s.sli.raw.as_ref().map(|r| RawSli {
+                    error_ratio_query: r.error_ratio_query.clone(),
+                }),
+                latency: None,
+                availability: None,
+            },
+            alerting: Alerting {
+                name: s.alerting.name.clone(),
+                labels: labels(&s.alerting.labels),
+                annotations: s.alerting.annotations.clone(),
+                page_alert: alert(&s.alerting.page_alert),
+                ticket_alert: alert(&s.alerting.ticket_alert),
+            },
+            windows: None,
+            lint_ignore: Vec::new(),
+        };
+        out.push(Converted { path: p, slo });
+    }
+    (out, errors)
+}
+
+/// Whether a parsed native file is a Sloth spec: `version: prometheus/v1` with `service` and
+/// `slos`, or Sloth's `PrometheusServiceLevel` resource.
+pub fn is_sloth(root: &Node) -> bool {
+    let text = |k: &str| match root.get(k).map(|n| &n.kind) {
+        Some(NodeKind::Str(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    (text("version") == Some("prometheus/v1") && root.get("slos").is_some())
+        || text("kind") == Some("PrometheusServiceLevel")
+}
+
+/// A Sloth file's tree as the spec's `slos.sloth` form (`slos: {sloth: [<the file>]}`), spans
+/// kept so that every finding points into the Sloth file. Sloth's Kubernetes resource gives its
+/// `spec`, which has no `version` field.
+pub fn to_spec(root: Node) -> Node {
+    let span = root.span;
+    let mut root = root;
+    if root.get("kind").is_some() {
+        let fields = entries(root);
+        let Some((_, spec_key, spec)) = fields.into_iter().find(|(k, _, _)| k == "spec") else {
+            return map(span, Vec::new());
+        };
+        let mut spec = spec;
+        snake_case_keys(&mut spec);
+        let mut fields = entries(spec);
+        fields.insert(
+            0,
+            (
+                "version".into(),
+                spec_key,
+                string("prometheus/v1", spec_key),
+            ),
+        );
+        root = map(span, fields);
+    }
+    let list = Node {
+        kind: NodeKind::Seq(vec![root]),
+        span,
+    };
+    map(
+        span,
+        vec![(
+            "slos".into(),
+            span,
+            map(span, vec![("sloth".into(), span, list)]),
+        )],
+    )
+}
+
+/// The Kubernetes resource's camelCase field names as the prometheus/v1 spec writes them; labels
+/// and annotations (user keys) are left as they are.
+fn snake_case_keys(node: &mut Node) {
+    const NAMES: [(&str, &str); 6] = [
+        ("errorQuery", "error_query"),
+        ("totalQuery", "total_query"),
+        ("errorRatioQuery", "error_ratio_query"),
+        ("pageAlert", "page_alert"),
+        ("ticketAlert", "ticket_alert"),
+        ("sloPlugins", "slo_plugins"),
+    ];
+    match &mut node.kind {
+        NodeKind::Map(fields) => {
+            for (key, value) in fields.iter_mut() {
+                if let Some((_, snake)) = NAMES.iter().find(|(camel, _)| *camel == key.name) {
+                    key.name = snake.to_string();
+                }
+                if key.name != "labels" && key.name != "annotations" {
+                    snake_case_keys(value);
+                }
+            }
+        }
+        NodeKind::Seq(items) => items.iter_mut().for_each(snake_case_keys),
+        _ => {}
     }
 }
 
@@ -138,79 +225,12 @@ pub fn import(text: &str) -> Result<Slos, Vec<Diagnostic>> {
         vec![Diagnostic::error(UNKNOWN_FIELD, path.clone(), format!("not a Sloth prometheus/v1 spec: {e}"))
             .with_help("Sloth's spec has version, service, labels and slos (https://sloth.dev/specs/prometheus/)")]
     })?;
-    let mut errors = Vec::new();
-    if spec.version != "prometheus/v1" {
-        errors.push(
-            Diagnostic::error(
-                INVALID_VALUE,
-                path.key("version"),
-                format!("Sloth spec version `{}` is not prometheus/v1", spec.version),
-            )
-            .with_help("monctl reads Sloth's prometheus/v1 specs"),
-        );
-    }
-    if spec.slo_plugins.is_some() {
-        errors.push(
-            Diagnostic::error(
-                INVALID_VALUE,
-                path.key("slo_plugins"),
-                "Sloth's SLO plugins run Go code that monctl cannot run",
-            )
-            .with_help("remove slo_plugins; monctl generates Sloth's default rules"),
-        );
-    }
-    let mut objectives = Vec::new();
-    for (i, s) in spec.slos.into_iter().enumerate() {
-        let p = path.key("slos").index(i);
-        if s.sli.plugin.is_some() || s.plugins.is_some() {
-            errors.push(
-                Diagnostic::error(
-                    INVALID_VALUE,
-                    p.key("sli").key("plugin"),
-                    format!(
-                        "SLO `{}` uses a Sloth plugin, whose Go code monctl cannot run",
-                        s.name
-                    ),
-                )
-                .with_help("write the plugin's queries as an events or raw SLI"),
-            );
-            continue;
-        }
-        let mut all_labels = labels(&spec.labels);
-        all_labels.extend(labels(&s.labels));
-        objectives.push(Slo {
-            service: spec.service.clone(),
-            name: s.name,
-            description: s.description,
-            objective: s.objective,
-            period: None,
-            labels: all_labels,
-            sli: Sli {
-                events: s.sli.events.map(|e| EventsSli {
-                    error_query: e.error_query,
-                    total_query: e.total_query,
-                }),
-                raw: s.sli.raw.map(|r| RawSli {
-                    error_ratio_query: r.error_ratio_query,
-                }),
-                latency: None,
-                availability: None,
-            },
-            alerting: Alerting {
-                name: s.alerting.name,
-                labels: labels(&s.alerting.labels),
-                annotations: s.alerting.annotations,
-                page_alert: alert(s.alerting.page_alert),
-                ticket_alert: alert(s.alerting.ticket_alert),
-            },
-            windows: None,
-            lint_ignore: Vec::new(),
-        });
-    }
+    let (converted, errors) = convert(&spec, &path);
     if errors.is_empty() {
         Ok(Slos {
             windows: None,
-            objectives,
+            objectives: converted.into_iter().map(|c| c.slo).collect(),
+            sloth: Vec::new(),
         })
     } else {
         Err(errors)

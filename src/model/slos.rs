@@ -39,8 +39,11 @@ pub struct SliAnalysis {
 /// One SLO with what follows from it.
 #[derive(Debug, Clone)]
 pub struct ResolvedSlo {
-    /// `slos.objectives[index]`.
-    pub index: usize,
+    /// Where the SLO is written: `slos.objectives[i]`, or `slos.sloth[i].slos[j]` for an SLO of
+    /// an inline Sloth spec.
+    pub path: SpecPath,
+    /// The SLO in monctl's form (converted from Sloth's for the inline form).
+    pub slo: Slo,
     pub id: String,
     pub period: Duration,
     /// The objective as a ratio and the error budget as Sloth computes them.
@@ -54,16 +57,30 @@ pub struct ResolvedSlo {
 
 impl ResolvedSlo {
     pub fn path(&self) -> SpecPath {
-        SpecPath::root()
-            .key("slos")
-            .key("objectives")
-            .index(self.index)
+        self.path.clone()
     }
 
-    /// The spec's SLO.
-    pub fn slo<'a>(&self, spec: &'a Spec) -> &'a Slo {
-        &spec.slos.as_ref().expect("resolved from it").objectives[self.index]
+    /// The SLO.
+    pub fn slo(&self) -> &Slo {
+        &self.slo
     }
+}
+
+/// Every SLO of the section with its path: the objectives, then the SLOs of the inline Sloth
+/// specs converted (what cannot be converted is reported by the section's validation).
+pub fn all_slos(section: &crate::spec::slos::Slos) -> Vec<(SpecPath, Slo)> {
+    let root = SpecPath::root().key("slos");
+    let mut out: Vec<(SpecPath, Slo)> = section
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, slo)| (root.key("objectives").index(i), slo.clone()))
+        .collect();
+    for (i, sloth) in section.sloth.iter().enumerate() {
+        let (converted, _) = crate::import::sloth::convert(sloth, &root.key("sloth").index(i));
+        out.extend(converted.into_iter().map(|c| (c.path, c.slo)));
+    }
+    out
 }
 
 impl SlosModel {
@@ -78,13 +95,9 @@ impl SlosModel {
             return SlosModel::default();
         };
         let mut slos = Vec::new();
-        for (index, slo) in section.objectives.iter().enumerate() {
-            let path = SpecPath::root()
-                .key("slos")
-                .key("objectives")
-                .index(index)
-                .key("sli");
-            let Some((queries, sources)) = sli_queries(slo, &path) else {
+        for (slo_path, slo) in all_slos(section) {
+            let path = slo_path.key("sli");
+            let Some((queries, sources)) = sli_queries(&slo, &path) else {
                 continue;
             };
             let analyses = sources
@@ -105,7 +118,7 @@ impl SlosModel {
                 .or_else(|| section.windows.clone())
                 .unwrap_or_else(|| AlertWindows::default_for(period));
             slos.push(ResolvedSlo {
-                index,
+                path: slo_path,
                 id: slo.id(),
                 period,
                 objective_ratio: slo.objective / 100.0,
@@ -113,6 +126,7 @@ impl SlosModel {
                 windows,
                 queries,
                 analyses,
+                slo,
             });
         }
         SlosModel { slos }
@@ -198,4 +212,25 @@ fn sli_queries(slo: &Slo, path: &SpecPath) -> Option<(SliQueries, Vec<(SpecPath,
         ));
     }
     None
+}
+
+impl super::Model {
+    /// A copy of the model whose Grafana dashboards are exactly `dashboards` (each marked
+    /// generated, at its spec path): how the SLO dashboards go through the stack's Grafana
+    /// dashboard generator without a second renderer.
+    pub fn with_generated_dashboards(
+        &self,
+        dashboards: Vec<(crate::spec::stack::Dashboard, SpecPath)>,
+    ) -> Self {
+        let mut model = self.clone();
+        model.stack.dashboards = dashboards
+            .into_iter()
+            .map(|(dashboard, path)| super::stack::DashboardModel {
+                dashboard,
+                path,
+                generated: true,
+            })
+            .collect();
+        model
+    }
 }

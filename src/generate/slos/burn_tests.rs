@@ -15,7 +15,7 @@ use super::rules::{
     alert_labels, alert_settings, factor_text, ratio_series, windows, ERROR_EVENTS_5M, RAW_UP_TO,
     TOTAL_EVENTS_5M,
 };
-use crate::model::{Model, ResolvedSlo, SliQueries};
+use crate::model::{ResolvedSlo, SliQueries};
 use crate::spec::slos::{
     AlertTestCase, BurnWindow, ExpectedAlert, InputSeries, RuleTestGroup, Slo,
 };
@@ -29,6 +29,32 @@ pub const TICKET_STEP: Duration = Duration::from_secs(900);
 /// Total traffic of the fed event rates (events per second).
 const TRAFFIC: f64 = 10.0;
 const FIVE_MINUTES: u64 = 300_000;
+/// The burns tried per window pair, as multiples of its factor: the first whose test is decidable
+/// (no window's ratio on any threshold of the alerts sharing the name) is written.
+const BURN_MULTIPLES: [f64; 4] = [2.0, 1.5, 2.5, 1.25];
+
+/// The samples (with the expected alerts) just before and once `condition`'s alert fires under
+/// `burn`; None when some sample the test needs is undecidable.
+#[allow(clippy::type_complexity)]
+fn timeline(
+    burn: &Burn,
+    conditions: &[&BurnWindow],
+    condition: &BurnWindow,
+    resolved: &ResolvedSlo,
+    expected_at: &dyn Fn(&Burn, u64) -> Option<Vec<ExpectedAlert>>,
+) -> Option<(u64, Vec<ExpectedAlert>, u64, Vec<ExpectedAlert>)> {
+    let horizon = condition.long_window.millis / burn.step + 4;
+    let fire = (0..=horizon).find(|k| burn.fires(conditions, resolved, *k) == Some(true))?;
+    let (before, before_alerts) = (0..fire).rev().find_map(|k| {
+        let alerts = expected_at(burn, k)?;
+        (burn.fires(conditions, resolved, k) == Some(false)).then_some((k, alerts))
+    })?;
+    let (after, alerts) = (fire..=horizon).find_map(|k| {
+        let alerts = expected_at(burn, k)?;
+        (burn.fires(conditions, resolved, k) == Some(true)).then_some((k, alerts))
+    })?;
+    Some((before, before_alerts, after, alerts))
+}
 
 /// A burn fed from `t0` at `ratio`, sampled every `step`.
 #[derive(Clone, Copy)]
@@ -107,8 +133,8 @@ fn pair_of(resolved: &ResolvedSlo, which: usize) -> [&BurnWindow; 2] {
 }
 
 /// The test groups of one SLO's page (`which` 0) or ticket (1) alert.
-pub fn groups(model: &Model, resolved: &ResolvedSlo, which: usize) -> Vec<RuleTestGroup> {
-    let slo = resolved.slo(&model.spec);
+pub fn groups(resolved: &ResolvedSlo, which: usize) -> Vec<RuleTestGroup> {
+    let slo = resolved.slo();
     let mut out = Vec::new();
     let Some((_, name)) = alert_settings(slo, which) else {
         return out;
@@ -133,41 +159,33 @@ pub fn groups(model: &Model, resolved: &ResolvedSlo, which: usize) -> Vec<RuleTe
     for (kind, condition) in ["quick", "slow"].iter().zip(conditions) {
         // The burn starts with the test: a long window derived from the 5m series then rises
         // faster than a real one after a clean history would (a 3d history costs minutes of
-        // promtool time), so the short window decides when the alert fires.
-        let (t0, z) = (0, 0);
-        let burn = Burn {
-            ratio: 2.0 * condition.factor(resolved.period) * resolved.error_budget,
-            t0,
-            step,
-        };
-        let horizon = z + condition.long_window.millis / step + 4;
-        let Some(fire) =
-            (z..=horizon).find(|k| burn.fires(&conditions, resolved, *k) == Some(true))
-        else {
+        // promtool time), so the short window decides when the alert fires. A burn whose ratio
+        // sits on another alert's threshold (the ticket's 2h/1d pair at 2x is the page's 30m/6h
+        // factor) cannot say what that alert does: the next multiple is tried. With the
+        // workbook's ticket windows, the quick pair never fires alone (a 6h window holds at least
+        // a third of its 2h window's ratio, a 3d window a third of its 1d one), so its test shows
+        // the alert firing when the quick pair says, which the slow pair then says too.
+        let found = BURN_MULTIPLES.iter().find_map(|m| {
+            let burn = Burn {
+                ratio: m * condition.factor(resolved.period) * resolved.error_budget,
+                t0: 0,
+                step,
+            };
+            timeline(&burn, &conditions, condition, resolved, &expected_at).map(|t| (m, burn, t))
+        });
+        let Some((multiple, burn, (before, before_alerts, after, alerts))) = found else {
             continue;
         };
-        let Some(before) = (z..fire).rev().find(|k| {
-            burn.fires(&conditions, resolved, *k) == Some(false) && expected_at(&burn, *k).is_some()
-        }) else {
-            continue;
-        };
-        let Some((after, alerts)) = (fire..=horizon).find_map(|k| {
-            let alerts = expected_at(&burn, k)?;
-            (burn.fires(&conditions, resolved, k) == Some(true)).then_some((k, alerts))
-        }) else {
-            continue;
-        };
-        let before_alerts = expected_at(&burn, before).unwrap_or_default();
         out.push(group(
             slo,
             resolved,
             format!(
-                "{}: {severity} alert, {kind} windows {}/{} at 2x their factor: fires {} into the burn, not at {}",
+                "{}: {severity} alert, {kind} windows {}/{} at {multiple}x their factor: fires {} into the burn, not at {}",
                 slo.id(),
                 condition.short_window,
                 condition.long_window,
-                Duration { millis: (after - z) * step },
-                Duration { millis: (before - z) * step }
+                Duration { millis: after * step },
+                Duration { millis: before * step }
             ),
             burn,
             after * step,

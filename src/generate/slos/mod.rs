@@ -1,9 +1,10 @@
 //! Generators of the `slos` and `tests` sections: the SLO rule files (`rules/slo-<service>.yml`:
 //! burn-rate recording rules, meta rules, alerts) and promtool rule unit tests
 //! (`tests/<suite>.test.yml` from the spec, `tests/slo-<service>.test.yml` generated per SLO).
-//! The dashboards part (an SLO dashboard per service) is a hook for the Grafana generator.
+//! and an SLO dashboard per service (`grafana/dashboards/<service>-slos.json`).
 
 pub mod burn_tests;
+mod dashboards;
 pub mod rules;
 mod test_files;
 
@@ -17,7 +18,7 @@ pub fn by_service(model: &Model) -> BTreeMap<&str, Vec<&ResolvedSlo>> {
     let mut services: BTreeMap<&str, Vec<&ResolvedSlo>> = BTreeMap::new();
     for resolved in &model.slos.slos {
         services
-            .entry(resolved.slo(&model.spec).service.as_str())
+            .entry(resolved.slo().service.as_str())
             .or_default()
             .push(resolved);
     }
@@ -28,7 +29,7 @@ pub fn by_service(model: &Model) -> BTreeMap<&str, Vec<&ResolvedSlo>> {
 pub fn artifacts(model: &Model) -> Vec<Artifact> {
     let mut out = Vec::new();
     for (service, slos) in by_service(model) {
-        let groups: Vec<_> = slos.iter().flat_map(|r| rules::groups(model, r)).collect();
+        let groups: Vec<_> = slos.iter().flat_map(|r| rules::groups(r)).collect();
         out.push(Artifact {
             path: format!("rules/slo-{service}.yml"),
             content: document(&Fields::new().set("groups", groups).build()),
@@ -48,7 +49,8 @@ pub fn rule_file_paths(model: &Model) -> Vec<String> {
         .collect()
 }
 
-/// Hook for the dashboards generator: the SLO dashboards (none yet).
-pub fn dashboards(_model: &Model) -> Vec<Artifact> {
-    Vec::new()
+/// The SLO dashboards (`grafana/dashboards/<service>-slos.json`), rendered by the stack's
+/// Grafana generator.
+pub fn dashboards(model: &Model) -> Vec<Artifact> {
+    dashboards::dashboards(model)
 }

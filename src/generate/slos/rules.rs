@@ -11,7 +11,7 @@
 //! the long window's own ratio up to the 5m edges; for a raw-ratio SLI (no event counts exist) as
 //! the mean of the 5m ratios, which is what Sloth itself does for the period.
 
-use crate::model::{Model, ResolvedSlo, SliQueries, WINDOW};
+use crate::model::{ResolvedSlo, SliQueries, WINDOW};
 use crate::spec::slos::{AlertSettings, Slo};
 use crate::spec::Duration;
 use serde_json::{json, Value};
@@ -98,8 +98,8 @@ fn with_window(labels: &BTreeMap<String, String>, window: Duration) -> BTreeMap<
 }
 
 /// The three rule groups of one SLO.
-pub fn groups(model: &Model, resolved: &ResolvedSlo) -> Vec<Value> {
-    let slo = resolved.slo(&model.spec);
+pub fn groups(resolved: &ResolvedSlo) -> Vec<Value> {
+    let slo = resolved.slo();
     let id = slo.id();
     let labels = base_labels(slo);
     let sel = slo_selector(slo);

@@ -65,12 +65,12 @@ pub fn artifacts(model: &Model) -> Vec<Artifact> {
             // first would read the previous evaluation's series, beyond the 5m lookback.
             let order: Vec<String> = slos
                 .iter()
-                .flat_map(|r| rules::groups(model, r))
+                .flat_map(|r| rules::groups(r))
                 .filter_map(|g| g["name"].as_str().map(str::to_string))
                 .collect();
             let groups: Vec<RuleTestGroup> = slos
                 .iter()
-                .flat_map(|r| burn_tests::groups(model, r, which))
+                .flat_map(|r| burn_tests::groups(r, which))
                 .collect();
             if !groups.is_empty() {
                 out.push(file(

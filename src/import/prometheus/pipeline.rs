@@ -22,6 +22,8 @@ pub enum NativeKind {
     Alertmanager,
     /// A file of monctl's own spec (a metrics catalog, say), taken as it is.
     Spec,
+    /// A Sloth `prometheus/v1` SLO spec, taken as the spec's `slos.sloth` form.
+    Sloth,
 }
 
 impl NativeKind {
@@ -31,6 +33,7 @@ impl NativeKind {
             "rules" => Some(NativeKind::Rules),
             "alertmanager" => Some(NativeKind::Alertmanager),
             "spec" => Some(NativeKind::Spec),
+            "sloth" => Some(NativeKind::Sloth),
             _ => None,
         }
     }
@@ -42,6 +45,7 @@ impl NativeKind {
             NativeKind::Rules => "rules",
             NativeKind::Alertmanager => "routing",
             NativeKind::Spec => "spec",
+            NativeKind::Sloth => "slos",
         }
     }
 }
@@ -87,7 +91,9 @@ pub fn detect(root: &Node) -> Option<NativeKind> {
         return None;
     };
     let has = |k: &str| entries.iter().any(|(key, _)| key.name == k);
-    if [
+    if crate::import::sloth::is_sloth(root) {
+        Some(NativeKind::Sloth)
+    } else if [
         "scrape", "metrics", "routing", "rules", "lint", "slos", "logs",
     ]
     .iter()
@@ -174,12 +180,12 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                     crate::codes::INVALID_VALUE,
                     SpecPath::root(),
                     format!(
-                        "{} is not a prometheus.yml, rule file or alertmanager.yml",
+                        "{} is not a prometheus.yml, rule file, alertmanager.yml or Sloth spec",
                         file.name
                     ),
                 )
                 .at(Some(location(root.span, &names)))
-                .with_help("name the kind with --kind prometheus|rules|alertmanager"),
+                .with_help("name the kind with --kind prometheus|rules|alertmanager|sloth"),
             );
             continue;
         };
@@ -193,6 +199,7 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                 crate::import::alertmanager::to_spec(root, &names, &mut diagnostics)
             }
             NativeKind::Spec => root,
+            NativeKind::Sloth => crate::import::sloth::to_spec(root),
         };
         match &mut spec_tree {
             Some(t) => tree::merge(t, fragment),

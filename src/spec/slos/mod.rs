@@ -2,8 +2,10 @@
 //! `tests` section: promtool rule unit tests (issue #13). Field names follow Sloth's
 //! `prometheus/v1` spec (`sli.events.error_query`, `alerting.page_alert`...) so a Sloth user
 //! recognises them; `latency` and `availability` SLIs are monctl's own, built from the catalog.
+//! `slos.sloth` takes Sloth's own spec files unchanged.
 
 mod rule_tests;
+mod sloth;
 mod validate;
 mod windows;
 
@@ -11,6 +13,7 @@ pub use rule_tests::{
     AlertTestCase, ExpectedAlert, ExpectedSample, InputSeries, PromqlExprTest, RuleTestGroup,
     RuleTestSuite, RuleTests,
 };
+pub use sloth::{SlothAlert, SlothAlerting, SlothEvents, SlothRaw, SlothSli, SlothSlo, SlothSpec};
 pub use validate::validate;
 pub use windows::{AlertWindows, BurnWindow, WindowPair};
 
@@ -30,6 +33,10 @@ pub struct Slos {
     /// The objectives.
     #[serde(default)]
     pub objectives: Vec<Slo>,
+    /// Sloth `prometheus/v1` specs as Sloth reads them (a team's existing Sloth files, pasted
+    /// or `monctl import`ed unchanged); their SLOs join the objectives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sloth: Vec<SlothSpec>,
 }
 
 /// One service level objective.

@@ -19,7 +19,17 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     if let Some(slos) = &spec.slos {
         for (i, slo) in slos.objectives.iter().enumerate() {
             let path = SpecPath::root().key("slos").key("objectives").index(i);
-            validate_slo(slo, &path, &mut out);
+            validate_slo(slo, &path, Some(&path.key("service")), &mut out);
+        }
+        for (i, sloth) in slos.sloth.iter().enumerate() {
+            let path = SpecPath::root().key("slos").key("sloth").index(i);
+            let (converted, errors) = crate::import::sloth::convert(sloth, &path);
+            out.extend(errors);
+            // A Sloth spec states the service once, for all its SLOs.
+            for (j, c) in converted.iter().enumerate() {
+                let service = (j == 0).then(|| path.key("service"));
+                validate_slo(&c.slo, &c.path, service.as_ref(), &mut out);
+            }
         }
     }
     if let Some(tests) = &spec.tests {
@@ -90,13 +100,19 @@ fn promql_error(path: SpecPath, message: &str, help: &str) -> Diagnostic {
     .with_help(help)
 }
 
-fn validate_slo(slo: &Slo, path: &SpecPath, out: &mut Vec<Diagnostic>) {
-    for (field, value) in [("service", &slo.service), ("name", &slo.name)] {
+/// Validates one SLO written at `path`, its service at `service` (None: reported elsewhere).
+fn validate_slo(slo: &Slo, path: &SpecPath, service: Option<&SpecPath>, out: &mut Vec<Diagnostic>) {
+    let name = path.key("name");
+    let fields = [
+        service.map(|p| (p, "service", &slo.service)),
+        Some((&name, "name", &slo.name)),
+    ];
+    for (at, field, value) in fields.into_iter().flatten() {
         if !file_safe(value) {
             out.push(
                 Diagnostic::error(
                     INVALID_VALUE,
-                    path.key(field),
+                    at.clone(),
                     format!("SLO {field} `{value}` must be letters, digits, `-` and `_`"),
                 )
                 .with_help(

@@ -6,6 +6,7 @@ mod o002_threshold_not_a_bucket;
 mod o003_slo_unprotected;
 mod o004_duplicate_slo_id;
 mod o005_sli_unknown_series;
+mod o006_alert_beyond_objective;
 mod protection;
 
 use crate::check::Rule;
@@ -17,4 +18,5 @@ pub static RULES: &[&Rule] = &[
     &o003_slo_unprotected::RULE,
     &o004_duplicate_slo_id::RULE,
     &o005_sli_unknown_series::RULE,
+    &o006_alert_beyond_objective::RULE,
 ];

@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for r in &ctx.model.slos.slos {
-        let slo = r.slo(&ctx.model.spec);
+        let slo = r.slo();
         let o = slo.objective;
         if !(o > 0.0 && o < 100.0) {
             out.report(

@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for r in &ctx.model.slos.slos {
-        let slo = r.slo(&ctx.model.spec);
+        let slo = r.slo();
         let Some(latency) = &slo.sli.latency else {
             continue;
         };

@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for r in &ctx.model.slos.slos {
-        let slo = r.slo(&ctx.model.spec);
+        let slo = r.slo();
         if !slo.alerting.page_alert.disable || !slo.alerting.ticket_alert.disable {
             continue;
         }

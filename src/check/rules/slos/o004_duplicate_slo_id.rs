@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(ctx: &Context, out: &mut Findings) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, &crate::diagnostic::SpecPath> = HashMap::new();
     for r in &ctx.model.slos.slos {
         match seen.get(r.id.as_str()) {
             Some(first) => {
@@ -26,11 +26,11 @@ fn run(ctx: &Context, out: &mut Findings) {
                     format!("SLO id `{}` is used twice", r.id),
                 )
                 .help = Some(format!(
-                    "rename one: slos.objectives[{first}] has this service and name already"
+                    "rename one: {first} has this service and name already"
                 ));
             }
             None => {
-                seen.insert(&r.id, r.index);
+                seen.insert(&r.id, &r.path);
             }
         }
     }

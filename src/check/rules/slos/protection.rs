@@ -12,6 +12,12 @@ use std::collections::BTreeSet;
 /// An alert reading the SLO's metrics that fires only beyond its objective.
 pub struct Beyond {
     pub alert: String,
+    /// `rules.groups[group].rules[rule]`.
+    pub group: usize,
+    pub rule: usize,
+    /// For an error-ratio alert, its threshold as a multiple of the error budget (the burn rate
+    /// at which it fires); None for a latency alert (its bad-event ratio is unknown).
+    pub burn_rate: Option<f64>,
     /// What the alert fires at, and what the objective allows, in words with numbers.
     pub fires_at: String,
     pub objective: String,
@@ -83,7 +89,7 @@ fn families(events: &[Event]) -> BTreeSet<String> {
 }
 
 pub fn protection(ctx: &Context, r: &ResolvedSlo) -> Protection {
-    let slo = r.slo(&ctx.model.spec);
+    let slo = r.slo();
     let wanted: BTreeSet<String> = r
         .analyses
         .iter()
@@ -111,6 +117,9 @@ pub fn protection(ctx: &Context, r: &ResolvedSlo) -> Protection {
                     let t = t / scale;
                     (t > limit).then(|| Beyond {
                         alert: alert.clone(),
+                        group: g,
+                        rule: i,
+                        burn_rate: None,
                         fires_at: format!("p{} > {t}s", q * 100.0),
                         objective: format!("{}% of events within {limit}s", slo.objective),
                     })
@@ -120,6 +129,9 @@ pub fn protection(ctx: &Context, r: &ResolvedSlo) -> Protection {
                     let budget = r.error_budget;
                     (ratio > budget).then(|| Beyond {
                         alert: alert.clone(),
+                        group: g,
+                        rule: i,
+                        burn_rate: Some(ratio / budget),
                         fires_at: format!(
                             "an error ratio above {}% ({:.0}x the error budget)",
                             ratio * 100.0,

@@ -223,6 +223,8 @@ impl super::Model {
         dashboards: Vec<(crate::spec::stack::Dashboard, SpecPath)>,
     ) -> Self {
         let mut model = self.clone();
+        // Files generated from the original would not show these dashboards.
+        model.artifacts = std::sync::OnceLock::new();
         model.stack.dashboards = dashboards
             .into_iter()
             .map(|(dashboard, path)| super::stack::DashboardModel {

@@ -39,6 +39,16 @@ impl ServiceModel {
             .key(self.name.as_str())
     }
 
+    /// Where a finding about the service's image goes: its `image` when the spec writes one, the
+    /// service otherwise (a preset's image).
+    pub fn image_path(&self) -> SpecPath {
+        if self.image_written {
+            self.path().key("image")
+        } else {
+            self.path()
+        }
+    }
+
     /// True when other services reach it on `port` (a published or exposed container port).
     pub fn listens_on(&self, port: u16) -> bool {
         self.ports.iter().any(|p| p.container == port) || self.expose.contains(&port)

@@ -34,11 +34,7 @@ fn run(ctx: &Context, out: &mut Findings) {
             Some("latest") => "is on `latest`",
             Some(_) => continue,
         };
-        let path = if service.image_written {
-            service.path().key("image")
-        } else {
-            service.path()
-        };
+        let path = service.image_path();
         let d = out.report(
             path,
             format!("service `{}`: image `{image}` {problem}", service.name),

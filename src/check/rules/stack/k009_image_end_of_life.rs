@@ -51,11 +51,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         let Some((_, line, fix)) = ENDED.iter().find(|(r, _, _)| *r == repo) else {
             continue;
         };
-        let path = if service.image_written {
-            service.path().key("image")
-        } else {
-            service.path()
-        };
+        let path = service.image_path();
         let d = out.report(
             path,
             format!(

@@ -68,7 +68,7 @@ pub fn generate_with(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    let found = secrets::spec_secrets(&model.spec);
+    let found = model.spec_secrets().to_vec();
     let (allowed, _) = secrets::opt_outs(&model.spec, &found, &literal_paths(&diagnostics));
     let artifacts = model.into_artifacts();
     let mut refusals = secrets::refuse_leaks(&found, &allowed, &artifacts);
@@ -126,10 +126,12 @@ fn load_model_with_sources(
         d.code != "X001" || !literal_secrets.iter().any(|p| d.path.0.starts_with(&p.0))
     });
     if let Some(model) = &model {
-        let found = secrets::spec_secrets(&model.spec);
-        let (allowed, mut errors) = secrets::opt_outs(&model.spec, &found, &literal_secrets);
+        let found = model.spec_secrets();
+        let (allowed, mut errors) = secrets::opt_outs(&model.spec, found, &literal_secrets);
         secrets::without_opt_outs(&mut diagnostics, &allowed);
-        loaded.secrets.extend(found.into_iter().map(|s| s.secret));
+        loaded
+            .secrets
+            .extend(found.iter().map(|s| s.secret.clone()));
         loaded.resolve(&mut errors);
         diagnostics.extend(errors);
     }

@@ -21,6 +21,7 @@ use crate::codes::{did_you_mean, INVALID_PROMQL, UNKNOWN_REFERENCE};
 use crate::diagnostic::{Diagnostic, SpecPath};
 use crate::generate::Artifact;
 use crate::promql::{self, analyze_ast, Analysis, Event, LabelFlow};
+use crate::secrets::SpecSecret;
 use crate::spec::Spec;
 use crate::workers::{self, InOrder, Workers};
 use std::sync::OnceLock;
@@ -64,6 +65,9 @@ pub struct Model {
     /// The generated files, made on first use: a check that needs to know them (K005) and the
     /// generation that follows it share one run of the generators.
     artifacts: OnceLock<Vec<Artifact>>,
+    /// Every credential written in the spec, found on first use: the secret checks (X001, K002),
+    /// the opt-outs and generate's refusal share one scan of the spec.
+    secrets: OnceLock<Vec<SpecSecret>>,
 }
 
 impl Model {
@@ -157,6 +161,7 @@ impl Model {
                 slos,
                 stack,
                 artifacts: OnceLock::new(),
+                secrets: OnceLock::new(),
             },
             diagnostics,
         )
@@ -166,6 +171,12 @@ impl Model {
     pub fn artifacts(&self) -> &[Artifact] {
         self.artifacts
             .get_or_init(|| crate::generate::generate_all(self))
+    }
+
+    /// Every credential written in the typed spec (scanned on first use, then kept).
+    pub fn spec_secrets(&self) -> &[SpecSecret] {
+        self.secrets
+            .get_or_init(|| crate::secrets::spec_secrets(&self.spec))
     }
 
     /// The generated files, taken out of the model.

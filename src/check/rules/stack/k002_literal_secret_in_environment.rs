@@ -5,7 +5,7 @@
 
 use crate::check::{Context, Family, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
-use crate::secrets::{spec_secrets, Placement};
+use crate::secrets::Placement;
 
 pub const RULE: Rule = Rule {
     meta: RuleMeta {
@@ -20,7 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(ctx: &Context, out: &mut Findings) {
-    for s in spec_secrets(&ctx.model.spec) {
+    for s in ctx.model.spec_secrets() {
         if s.placement != Placement::Environment {
             continue;
         }

@@ -243,29 +243,34 @@ fn boundary_before(bytes: &[u8], i: usize) -> bool {
     i == 0 || !is_token_char(bytes[i - 1])
 }
 
-/// Vendor tokens in `text`.
+/// Vendor tokens in `text`: one pass over the text, trying the prefixes only where a token can
+/// start (a hit's own body is not searched again; `find` keeps the first of overlapping hits).
 fn vendor_tokens(text: &str, out: &mut Vec<Hit>) {
     let bytes = text.as_bytes();
-    for p in PREFIXES {
-        let mut from = 0;
-        while let Some(found) = text[from..].find(p.prefix) {
-            let start = from + found;
-            let body_start = start + p.prefix.len();
-            let end = run_end(bytes, body_start, p.body);
-            from = body_start;
-            let body = &bytes[body_start..end];
-            if boundary_before(bytes, start)
-                && body.len() >= p.min_body
-                && (!p.mixed || mixed(body))
-            {
-                out.push(Hit {
-                    kind: Kind::VendorToken(p.vendor),
-                    start,
-                    end,
-                });
-                from = end;
+    let mut start = 0;
+    while start < bytes.len() {
+        let mut next = start + 1;
+        if boundary_before(bytes, start) {
+            let rest = &bytes[start..];
+            for p in PREFIXES {
+                if !rest.starts_with(p.prefix.as_bytes()) {
+                    continue;
+                }
+                let body_start = start + p.prefix.len();
+                let end = run_end(bytes, body_start, p.body);
+                let body = &bytes[body_start..end];
+                if body.len() >= p.min_body && (!p.mixed || mixed(body)) {
+                    out.push(Hit {
+                        kind: Kind::VendorToken(p.vendor),
+                        start,
+                        end,
+                    });
+                    next = end;
+                    break;
+                }
             }
         }
+        start = next;
     }
     sendgrid(text, out);
     telegram(text, out);

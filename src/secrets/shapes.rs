@@ -453,6 +453,22 @@ mod tests {
     }
 
     #[test]
+    fn every_token_of_a_text_is_found_once() {
+        let ghp = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        let slack = "xoxb-1234567890-abcdefghij";
+        // A too-short candidate before a real token, two vendors, a prefix inside a word.
+        let text =
+            format!("ghp_short {ghp}, then {slack}; xghp_abcdefghijklmnopqrstuvwxyz0123456789");
+        let hits = find(&text);
+        let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, vec![ghp, slack]);
+        assert_eq!(
+            kinds(&format!("{ghp}{ghp}")),
+            vec![Kind::VendorToken("GitHub")]
+        );
+    }
+
+    #[test]
     fn authorization_values() {
         assert!(authorization_value("Bearer abcdefgh12345").is_some());
         assert!(authorization_value("Basic dXNlcjpwYXNzd29yZA==").is_some());

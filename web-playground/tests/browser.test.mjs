@@ -230,7 +230,12 @@ try {
     await page.click('.panel-tabs button[data-panel="routing"]');
     const table = JSON.parse(core.routes_table(JSON.stringify(mallGo)));
     assert.equal(table.ok, true);
-    assert.equal(await page.locator("#route-table tr").count(), table.alerts.length + 1);
+    // The panel is filled from the worker's answer: wait for it (a flaky count of 0 otherwise).
+    const rows = table.alerts.length + 1;
+    await page
+      .waitForFunction((n) => document.querySelectorAll("#route-table tr").length === n, rows, { timeout: 5000 })
+      .catch(() => undefined);
+    assert.equal(await page.locator("#route-table tr").count(), rows);
     const labels = "alertname=MySQLDown, severity=critical";
     await page.fill("#route-labels", labels);
     const expected = JSON.parse(core.route(JSON.stringify(mallGo), labels, "", "")).result;

@@ -19,7 +19,9 @@ pub mod shapes;
 pub mod url;
 mod walk;
 
-pub use gate::{opt_outs, refuse_leaks, spec_secrets, without_opt_outs};
+pub use gate::{opt_outs, refuse_leaks, without_opt_outs};
+// The scan itself: callers go through `Model::spec_secrets`, which keeps its result.
+pub(crate) use gate::spec_secrets;
 pub use names::{is_secret_name, NameKind};
 pub use redact::{line_secrets, redact, redact_diagnostics, redact_line, MASK};
 pub use reference::is_reference;

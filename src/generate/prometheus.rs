@@ -80,6 +80,7 @@ pub fn prometheus_yml(model: &Model) -> Artifact {
             .map(remote_read)
             .collect::<Vec<_>>(),
     );
+    root.merge(&spec.scrape.server);
     Artifact {
         path: "prometheus.yml".into(),
         content: document(&root.build()),
@@ -181,6 +182,7 @@ fn alertmanager(am: &AlertmanagerEndpoint) -> Value {
     http_client(&mut f, &am.http);
     f.set("static_configs", static_configs(&am.static_configs))
         .set("file_sd_configs", file_sd(&am.file_sd_configs))
+        .merge(&am.discovery)
         .set("relabel_configs", relabel_configs(&am.relabel_configs));
     f.build()
 }
@@ -241,6 +243,7 @@ fn scrape_config(job: &ScrapeJob) -> Value {
         })
         .collect();
     f.set("kubernetes_sd_configs", k8s)
+        .merge(&job.discovery)
         .set("relabel_configs", relabel_configs(&job.relabel_configs))
         .set(
             "metric_relabel_configs",

@@ -36,7 +36,8 @@ fn stated_target_labels(job: &ScrapeJob) -> LabelFlow {
     let mut labels = target_labels(job);
     let discovery_stated = !job.static_configs.is_empty()
         || !job.file_sd_configs.is_empty()
-        || !job.kubernetes_sd_configs.is_empty();
+        || !job.kubernetes_sd_configs.is_empty()
+        || !job.discovery.is_empty();
     if !discovery_stated {
         labels.complete = false;
     }

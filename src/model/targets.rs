@@ -81,6 +81,12 @@ pub fn discovered(job: &ScrapeJob) -> LabelSpace {
             .maybe_prefixes
             .extend(kubernetes_prefixes(k8s.role).iter().map(|p| p.to_string()));
     }
+    space.maybe_prefixes.extend(
+        job.discovery
+            .meta_prefixes()
+            .into_iter()
+            .map(str::to_string),
+    );
     space
 }
 

@@ -2,6 +2,7 @@
 //! types. serde reads it and schemars derives the JSON Schema from it. Each section is a field of
 //! [`Spec`]; the larger ones (routing, logs, slos, stack) are folders of their own.
 
+pub mod discovery;
 pub mod label_names;
 pub mod lint;
 pub mod logs;
@@ -11,6 +12,7 @@ pub mod routing;
 mod rule_files;
 pub mod rules;
 pub mod scrape;
+pub mod server;
 pub mod slos;
 pub mod stack;
 pub mod types;

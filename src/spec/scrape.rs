@@ -22,6 +22,9 @@ pub struct Scrape {
     pub remote_write: Vec<RemoteWrite>,
     #[serde(default)]
     pub remote_read: Vec<RemoteRead>,
+    /// `storage`, `otlp`, `tracing`, `runtime`.
+    #[serde(default, flatten)]
+    pub server: super::server::ServerSections,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -317,6 +320,9 @@ pub struct ScrapeJob {
     pub file_sd_configs: Vec<FileSdConfig>,
     #[serde(default)]
     pub kubernetes_sd_configs: Vec<KubernetesSdConfig>,
+    /// The other service discovery mechanisms (`consul_sd_configs`, `dns_sd_configs`, ...).
+    #[serde(default, flatten)]
+    pub discovery: super::discovery::Discovery,
     #[serde(default)]
     pub relabel_configs: Vec<RelabelRule>,
     #[serde(default)]
@@ -355,6 +361,9 @@ pub struct AlertmanagerEndpoint {
     pub static_configs: Vec<StaticConfig>,
     #[serde(default)]
     pub file_sd_configs: Vec<FileSdConfig>,
+    /// The other service discovery mechanisms (`consul_sd_configs`, `dns_sd_configs`, ...).
+    #[serde(default, flatten)]
+    pub discovery: super::discovery::Discovery,
     #[serde(default)]
     pub scheme: Option<Scheme>,
     #[serde(default)]

@@ -177,6 +177,8 @@ impl Validator {
         let scrape = &spec.scrape;
         let root = SpecPath::root().key("scrape");
         let global = &scrape.global;
+        self.out
+            .extend(super::server::validate(&scrape.server, &root));
         self.label_keys(
             global.external_labels.keys(),
             &root.key("global").key("external_labels"),
@@ -197,6 +199,8 @@ impl Validator {
             let path = root.key("alertmanagers").index(i);
             self.relabels(&am.relabel_configs, &path.key("relabel_configs"));
             self.static_labels(&am.static_configs, &path);
+            self.out
+                .extend(super::discovery::validate(&am.discovery, &path));
         }
         let mut seen = HashMap::new();
         for (i, job) in scrape.jobs.iter().enumerate() {
@@ -242,6 +246,8 @@ impl Validator {
             for (k, sd) in job.kubernetes_sd_configs.iter().enumerate() {
                 self.kubernetes_sd(sd, &path.key("kubernetes_sd_configs").index(k));
             }
+            self.out
+                .extend(super::discovery::validate(&job.discovery, &path));
             self.static_labels(&job.static_configs, &path);
             self.relabels(&job.relabel_configs, &path.key("relabel_configs"));
             self.relabels(

@@ -6,6 +6,7 @@
 //! ```sh
 //! cargo bench --bench phases                           # 10000 rules, 3 iterations
 //! cargo bench --bench phases -- --rules 1000,10000 --iters 5
+//! cargo bench --bench phases -- --spec examples/mall-go --iters 50   # a spec folder instead
 //! ```
 //! Each phase runs `--iters` times on the same input; the median, min and max are printed.
 //! Run as a test (`cargo test --all-targets`), it only smoke-tests a small spec once.
@@ -176,11 +177,46 @@ fn report(name: &str, mut times: Vec<Duration>, rules: usize) {
     );
 }
 
+/// The YAML files of a spec folder, in path order (what the CLI reads).
+fn spec_folder(dir: &std::path::Path) -> Vec<SourceFile> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            panic!("--spec {}: not a readable folder", dir.display());
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yml" | "yaml")
+            ) {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    walk(dir, &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("a spec file is UTF-8 text");
+            SourceFile::new(p.display().to_string(), text)
+        })
+        .collect()
+}
+
 fn run(rules: usize, iters: usize) {
-    let files = spec(rules);
+    run_files(&format!("{rules} rules"), spec(rules), rules, iters);
+}
+
+/// Times every phase on `files`; per-rule figures divide by `rules`.
+fn run_files(name: &str, files: Vec<SourceFile>, rules: usize, iters: usize) {
+    let rules = rules.max(1);
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     println!(
-        "{rules} rules, {} files, {:.1} MiB, {iters} iterations",
+        "{name}, {} files, {:.1} MiB, {iters} iterations",
         files.len(),
         bytes as f64 / (1 << 20) as f64
     );
@@ -265,9 +301,13 @@ fn main() {
     let bench = args.iter().any(|a| a == "--bench");
     let mut rules = if bench { vec![10_000] } else { vec![200] };
     let mut iters = if bench { 3 } else { 1 };
+    let mut folders = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--spec" => folders.push(std::path::PathBuf::from(
+                it.next().expect("--spec needs a folder"),
+            )),
             "--rules" => {
                 rules = it
                     .next()
@@ -289,6 +329,14 @@ fn main() {
             }
             _ => {}
         }
+    }
+    if !folders.is_empty() {
+        for dir in folders {
+            let files = spec_folder(&dir);
+            let rules = files.iter().map(|f| f.text.matches("expr:").count()).sum();
+            run_files(&dir.display().to_string(), files, rules, iters);
+        }
+        return;
     }
     for n in rules {
         run(n, iters);

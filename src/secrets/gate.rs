@@ -96,13 +96,16 @@ pub fn refuse_leaks(
     // Credentials of the spec are reported above (or opted out); the files are searched for others.
     let known: Vec<&str> = found.iter().map(|s| s.secret.as_str()).collect();
     for artifact in artifacts {
-        for (n, line) in artifact.content.lines().enumerate() {
-            for f in super::in_text(line) {
-                let text = &line[f.start..f.end];
-                if known.iter().any(|k| k.contains(text) || text.contains(k)) {
-                    continue;
-                }
-                out.push(
+        // One search of the whole file (a PEM key spans lines); a hit's line is counted only
+        // for the rare hit.
+        let content = artifact.content.as_str();
+        for f in super::in_text(content) {
+            let text = &content[f.start..f.end];
+            if known.iter().any(|k| k.contains(text) || text.contains(k)) {
+                continue;
+            }
+            let n = content[..f.start].matches('\n').count();
+            out.push(
                     Diagnostic::error(
                         "X001",
                         SpecPath::root(),
@@ -115,9 +118,8 @@ pub fn refuse_leaks(
                     )
                     .with_help("a value derived from the spec carries a credential; reference it in the spec instead"),
                 );
-                if out.len() > 1000 {
-                    return out;
-                }
+            if out.len() > 1000 {
+                return out;
             }
         }
     }
@@ -128,5 +130,46 @@ impl SpecSecret {
     /// What the finding is, for messages.
     pub fn kind(&self) -> Kind {
         self.finding.kind
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn artifact(path: &str, content: &str) -> Artifact {
+        Artifact {
+            path: path.into(),
+            content: content.into(),
+        }
+    }
+
+    #[test]
+    fn a_credential_in_a_generated_file_is_refused_at_its_line() {
+        let key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----";
+        let artifacts = [
+            artifact("clean.yml", "a: 1\nb: https://example.com/x\n"),
+            artifact(
+                "leaky.yml",
+                &format!("a: 1\nurl: https://user:s3cret-pw@db.example.com/\nkey: |\n{key}\n"),
+            ),
+        ];
+        let messages: Vec<String> = refuse_leaks(&[], &[], &artifacts)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("into leaky.yml (line 2)"), "{messages:?}");
+        assert!(messages[1].contains("into leaky.yml (line 4)"), "{messages:?}");
+    }
+
+    #[test]
+    fn a_credential_of_the_spec_is_not_reported_again_in_the_files() {
+        let artifacts = [artifact("a.yml", "url: https://user:s3cret-pw@db/\n")];
+        let found = scan(&serde_json::json!({"x": {"url": "https://user:s3cret-pw@db/"}}));
+        assert_eq!(found.len(), 1);
+        let errors = refuse_leaks(&found, &[], &artifacts);
+        assert_eq!(errors.len(), 1, "only the spec's own finding: {errors:?}");
+        assert_eq!(errors[0].path.to_string(), "x.url");
     }
 }

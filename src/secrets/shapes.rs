@@ -239,6 +239,17 @@ fn mixed(body: &[u8]) -> bool {
     body.iter().any(u8::is_ascii_digit) && body.iter().any(u8::is_ascii_alphabetic)
 }
 
+/// The bytes some vendor prefix starts with: every other token start is passed over at once.
+const PREFIX_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        table[PREFIXES[i].prefix.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn boundary_before(bytes: &[u8], i: usize) -> bool {
     i == 0 || !is_token_char(bytes[i - 1])
 }
@@ -250,7 +261,7 @@ fn vendor_tokens(text: &str, out: &mut Vec<Hit>) {
     let mut start = 0;
     while start < bytes.len() {
         let mut next = start + 1;
-        if boundary_before(bytes, start) {
+        if PREFIX_FIRST_BYTES[bytes[start] as usize] && boundary_before(bytes, start) {
             let rest = &bytes[start..];
             for p in PREFIXES {
                 if !rest.starts_with(p.prefix.as_bytes()) {

@@ -223,3 +223,47 @@ fn the_seeds_inhibit_rules_are_reported_where_they_are() {
         assert!(!at(code).is_empty(), "{code} is still reported");
     }
 }
+
+#[test]
+fn utf8_rule_label_and_annotation_names_follow_the_name_validation_scheme() {
+    // Prometheus 3 reads UTF-8 label and annotation names (rulefmt's utf-8_annotation.good.yaml);
+    // with `metric_name_validation_scheme: legacy` it refuses them, as Prometheus 2 always did.
+    let rules = "rules:
+  groups:
+    - name: g
+      rules:
+        - alert: ShopDown
+          expr: up{job='shop'} == 0
+          labels: {team.name: shop, severity: page}
+          annotations: {summary: s, description: d, ins-tance: localhost}
+";
+    let with_scheme = |scheme: &str| {
+        let spec = STATIC_JOB.replace(
+            "scrape:\n",
+            &format!("scrape:\n  global: {{metric_name_validation_scheme: {scheme}}}\n"),
+        );
+        check(&format!("{spec}{rules}"))
+    };
+    let utf8 = with_scheme("utf8");
+    assert_eq!(errors(&utf8), Vec::<String>::new());
+    assert!(!utf8.iter().any(|d| d.code == "S005"), "{utf8:?}");
+
+    let legacy = errors(&with_scheme("legacy"));
+    assert_eq!(
+        legacy,
+        vec![
+            "S005 rules.groups[0].rules[0].labels[\"team.name\"]: invalid label name: team.name",
+            "S005 rules.groups[0].rules[0].annotations[\"ins-tance\"]: invalid annotation name: ins-tance",
+        ]
+    );
+
+    let unsaid = check(&format!("{STATIC_JOB}{rules}"));
+    assert_eq!(errors(&unsaid), Vec::<String>::new());
+    let warned: Vec<&str> = unsaid
+        .iter()
+        .filter(|d| d.code == "S005")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert!(warned[0].contains("Prometheus 2 and promtool 2 refuse"));
+}

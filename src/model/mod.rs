@@ -237,7 +237,7 @@ fn analyse_rules(
             let analysis = ast.as_ref().map(|ast| analyze_ast(ast, resolver));
             if let (Some(record), Some(a)) = (&rule.record, &analysis) {
                 let mut labels = a.output.clone().without("__name__");
-                labels.names.extend(rule.labels.keys().map(|k| k.0.clone()));
+                labels.names.extend(rule.labels.keys().map(|k| k.clone()));
                 let entry = resolver
                     .recorded
                     .entry(record.0.clone())

@@ -178,9 +178,9 @@ pub fn alert_rule_labels(spec: &Spec) -> Vec<AlertRuleLabels> {
             for (name, value) in &rule.labels {
                 if value.contains("{{") {
                     labels.remove(name.as_str());
-                    templated.push(name.0.clone());
+                    templated.push(name.clone());
                 } else {
-                    labels.insert(name.0.clone(), value.clone());
+                    labels.insert(name.clone(), value.clone());
                 }
             }
             labels.insert("alertname".into(), alert.clone());

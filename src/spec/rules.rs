@@ -1,7 +1,7 @@
 //! Prometheus rule groups: alerting and recording rules, and the group-set (rule file) each group
 //! is written to.
 
-use super::types::{Duration, LabelName, MetricName, PromQl};
+use super::types::{Duration, MetricName, PromQl};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -48,8 +48,9 @@ pub struct Rule {
     /// Alerts only: how long the alert keeps firing after the condition stops holding.
     #[serde(default)]
     pub keep_firing_for: Option<Duration>,
+    /// Label names are UTF-8 (Prometheus 3); legacy-only setups are told apart at validation.
     #[serde(default)]
-    pub labels: BTreeMap<LabelName, String>,
+    pub labels: BTreeMap<String, String>,
     /// Alerts only: summary, description, runbook_url and the like; Go templates allowed.
     #[serde(default)]
     pub annotations: BTreeMap<String, String>,

@@ -613,12 +613,14 @@ impl Validator {
                     }
                     _ => {}
                 }
-                self.label_keys(
-                    rule.labels.keys().map(|k| &k.0),
+                let scheme = spec.scrape.global.tuning.metric_name_validation_scheme;
+                self.out.extend(super::label_names::rule_names(
+                    rule.labels.keys(),
                     &path.key("labels"),
                     "label",
-                );
-                if rule.labels.keys().any(|k| k.0 == "__name__") {
+                    scheme,
+                ));
+                if rule.labels.keys().any(|k| k == "__name__") {
                     self.out.push(
                         Diagnostic::error(
                             INVALID_VALUE,
@@ -628,11 +630,12 @@ impl Validator {
                         .with_help("a rule may not set the metric name as a label; remove it"),
                     );
                 }
-                self.label_keys(
+                self.out.extend(super::label_names::rule_names(
                     rule.annotations.keys(),
                     &path.key("annotations"),
                     "annotation",
-                );
+                    scheme,
+                ));
             }
         }
     }

@@ -45,7 +45,7 @@ impl RuleSite<'_> {
             .rule
             .labels
             .iter()
-            .map(|(k, v)| ("labels", k.0.as_str(), v.as_str()));
+            .map(|(k, v)| ("labels", k.as_str(), v.as_str()));
         let annotations = self
             .rule
             .annotations

@@ -146,7 +146,8 @@ mod tests {
 
     #[test]
     fn a_credential_in_a_generated_file_is_refused_at_its_line() {
-        let key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----";
+        let key =
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----";
         let artifacts = [
             artifact("clean.yml", "a: 1\nb: https://example.com/x\n"),
             artifact(
@@ -159,8 +160,14 @@ mod tests {
             .map(|d| d.message)
             .collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].contains("into leaky.yml (line 2)"), "{messages:?}");
-        assert!(messages[1].contains("into leaky.yml (line 4)"), "{messages:?}");
+        assert!(
+            messages[0].contains("into leaky.yml (line 2)"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("into leaky.yml (line 4)"),
+            "{messages:?}"
+        );
     }
 
     #[test]

@@ -237,7 +237,7 @@ fn analyse_rules(
             let analysis = ast.as_ref().map(|ast| analyze_ast(ast, resolver));
             if let (Some(record), Some(a)) = (&rule.record, &analysis) {
                 let mut labels = a.output.clone().without("__name__");
-                labels.names.extend(rule.labels.keys().map(|k| k.clone()));
+                labels.names.extend(rule.labels.keys().cloned());
                 let entry = resolver
                     .recorded
                     .entry(record.0.clone())

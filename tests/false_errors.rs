@@ -218,6 +218,14 @@ fn the_seeds_inhibit_rules_are_reported_where_they_are() {
     assert_eq!(at("R006"), vec![(routing.clone(), 51)]);
     // ServiceDown (up == 0) never carries `service`, so it mutes every alert without one.
     assert_eq!(at("R007"), vec![(routing, 61)]);
+    // The chapter's LowProductViews alert reads product views, which NewMallGoMetrics never creates.
+    assert_eq!(
+        at("M007"),
+        vec![(
+            "tests/fixtures/seed-as-written/metrics.yml".to_string(),
+            157
+        )]
+    );
     // Everything reported before is still reported.
     for code in ["P002", "P003", "R002", "S011", "T002", "P013"] {
         assert!(!at(code).is_empty(), "{code} is still reported");

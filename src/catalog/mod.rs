@@ -47,6 +47,7 @@ impl PrefixFamily {
             buckets: None,
             objectives: None,
             jobs: Vec::new(),
+            registered: None,
             lint_ignore: Vec::new(),
         }
     }

@@ -12,6 +12,7 @@ static RULES: &[&Rule] = &[
     &m004_unit_suffix::RULE,
     &m005_metric_never_scraped::RULE,
     &m006_metric_never_read::RULE,
+    &m007_metric_never_registered::RULE,
     &p001_unknown_metric::RULE,
     &p002_matcher_on_absent_label::RULE,
     &p003_grouping_on_absent_label::RULE,

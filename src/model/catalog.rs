@@ -79,6 +79,7 @@ pub fn build(spec: &Spec) -> Vec<CatalogEntry> {
                     buckets: None,
                     objectives: None,
                     jobs: Vec::new(),
+                    registered: None,
                     lint_ignore: Vec::new(),
                 },
                 origin: Origin::Scrape,

@@ -51,6 +51,11 @@ pub struct Metric {
     /// Scrape jobs that expose this metric (`job_name`s).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub jobs: Vec<String>,
+    /// `false` when the application declares or records the metric but never registers it with
+    /// its registry (a collector field no constructor creates), so no target ever exposes it; a
+    /// rule, dashboard or SLO that reads it is reported (M007). Absent: registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered: Option<bool>,
     /// Findings of these rules about this object are not reported (each with a reason).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lint_ignore: Vec<super::lint::LintIgnore>,

@@ -4,8 +4,6 @@
 
 use crate::check::{Context, Family, Findings, Rule, RuleMeta};
 use crate::diagnostic::{Severity, SpecPath};
-use crate::promql::Event;
-use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
     meta: RuleMeta {
@@ -23,37 +21,10 @@ fn run(ctx: &Context, out: &mut Findings) {
     if ctx.model.spec.metrics.is_empty() {
         return;
     }
-    let model = ctx.model;
-    let analyses = model
-        .rules
-        .iter()
-        .filter_map(|r| r.analysis.as_ref())
-        .chain(
-            model
-                .stack
-                .queries
-                .iter()
-                .filter_map(|q| q.analysis.as_ref()),
-        )
-        .chain(
-            model
-                .slos
-                .slos
-                .iter()
-                .flat_map(|s| s.analyses.iter().map(|a| &a.analysis)),
-        );
-    let mut read: HashSet<&str> = HashSet::new();
-    for analysis in analyses {
-        for event in &analysis.events {
-            if let Event::Selector { metric, info } = event {
-                read.insert(info.family.as_deref().unwrap_or(metric));
-                read.insert(metric);
-            }
-        }
-    }
+    let read = super::readers::readers(ctx.model);
     for (i, metric) in ctx.model.spec.metrics.iter().enumerate() {
         let name = metric.full_name();
-        if read.contains(name.as_str()) {
+        if read.contains_key(name.as_str()) {
             continue;
         }
         out.report(

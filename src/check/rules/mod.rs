@@ -5,6 +5,7 @@
 mod alerts;
 mod downstream;
 mod each;
+mod readers;
 mod template;
 
 pub mod logs;
@@ -18,6 +19,7 @@ pub mod m003_unbounded_label;
 pub mod m004_unit_suffix;
 pub mod m005_metric_never_scraped;
 pub mod m006_metric_never_read;
+pub mod m007_metric_never_registered;
 pub mod p001_unknown_metric;
 pub mod p002_matcher_on_absent_label;
 pub mod p003_grouping_on_absent_label;

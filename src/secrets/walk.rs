@@ -37,13 +37,30 @@ const NOT_SECRETS: &[(&str, &str)] = &[
     ("victorops_configs", "routing_key"),
 ];
 
-fn not_a_secret(path: &SpecPath, key: &str) -> bool {
+/// One step of the path being walked, borrowed from the value (a `SpecPath` is made only for a
+/// finding, not for every node).
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+type Path<'a> = [Step<'a>];
+
+fn spec_path(path: &Path) -> SpecPath {
+    SpecPath(
+        path.iter()
+            .map(|s| match s {
+                Step::Key(k) => PathSegment::Key(k.to_string()),
+                Step::Index(i) => PathSegment::Index(*i),
+            })
+            .collect(),
+    )
+}
+
+fn not_a_secret(path: &Path, key: &str) -> bool {
     NOT_SECRETS.iter().any(|(list, field)| {
-        *field == key
-            && path
-                .0
-                .iter()
-                .any(|s| matches!(s, PathSegment::Key(k) if k == list))
+        *field == key && path.iter().any(|s| matches!(s, Step::Key(k) if k == list))
     })
 }
 
@@ -56,24 +73,34 @@ fn skipped(key: &str) -> bool {
         || key.ends_with("_files")
 }
 
-struct Walker {
+struct Walker<'a> {
     out: Vec<SpecSecret>,
+    path: Vec<Step<'a>>,
 }
 
-fn key_at(path: &SpecPath, from_end: usize) -> Option<&str> {
-    let n = path.0.len();
-    match path.0.get(n.checked_sub(from_end + 1)?)? {
-        PathSegment::Key(k) => Some(k),
-        PathSegment::Index(_) => None,
+fn key_at<'a>(path: &Path<'a>, from_end: usize) -> Option<&'a str> {
+    let n = path.len();
+    match path.get(n.checked_sub(from_end + 1)?)? {
+        Step::Key(k) => Some(k),
+        Step::Index(_) => None,
     }
 }
 
-fn in_scrape_job(path: &SpecPath) -> bool {
-    matches!(path.0.as_slice(), [PathSegment::Key(a), PathSegment::Key(b), ..] if a == "scrape" && b == "jobs")
+fn in_scrape_job(path: &Path) -> bool {
+    matches!(path, [Step::Key("scrape"), Step::Key("jobs"), ..])
 }
 
-fn in_environment(path: &SpecPath) -> bool {
-    matches!(path.0.as_slice(), [PathSegment::Key(a), PathSegment::Key(b), PathSegment::Key(_), PathSegment::Key(e), ..] if a == "stack" && b == "services" && e == "environment")
+fn in_environment(path: &Path) -> bool {
+    matches!(
+        path,
+        [
+            Step::Key("stack"),
+            Step::Key("services"),
+            Step::Key(_),
+            Step::Key("environment"),
+            ..
+        ]
+    )
 }
 
 /// A label's value judged by its name only when it looks generated (eight or more characters,
@@ -86,24 +113,29 @@ fn looks_generated(text: &str) -> bool {
         && text.chars().any(|c| c.is_ascii_alphabetic())
 }
 
-fn in_label_map(path: &SpecPath) -> bool {
+fn in_label_map(path: &Path) -> bool {
     key_at(path, 1).is_some_and(|k| k == "labels" || k.ends_with("_labels"))
 }
 
-impl Walker {
-    fn string(&mut self, path: &SpecPath, name: &str, kind: NameKind, text: &str, number: bool) {
+impl<'a> Walker<'a> {
+    fn string(&mut self, name: &str, kind: NameKind, text: &str, number: bool) {
+        let findings = in_named(name, kind, text);
+        if findings.is_empty() {
+            return;
+        }
+        let path = &self.path;
         let label = in_label_map(path);
         let placement = if in_environment(path) {
             Placement::Environment
         } else {
             Placement::Spec
         };
-        for finding in in_named(name, kind, text) {
+        for finding in findings {
             if label && finding.kind == super::Kind::Named && !looks_generated(text) {
                 continue;
             }
             self.out.push(SpecSecret {
-                path: path.clone(),
+                path: spec_path(path),
                 placement,
                 finding: if number {
                     Finding {
@@ -122,65 +154,69 @@ impl Walker {
         }
     }
 
-    fn value(&mut self, value: &Value, path: &SpecPath, name: &str, kind: NameKind) {
+    fn value(&mut self, value: &'a Value, name: &str, kind: NameKind) {
         match value {
-            Value::String(s) => self.string(path, name, kind, s, false),
+            Value::String(s) => self.string(name, kind, s, false),
             Value::Number(n) if super::is_secret_name(name, kind) => {
-                self.string(path, name, kind, &n.to_string(), true)
+                self.string(name, kind, &n.to_string(), true)
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.value(item, &path.index(i), name, kind);
+                    self.path.push(Step::Index(i));
+                    self.value(item, name, kind);
+                    self.path.pop();
                 }
             }
-            Value::Object(map) => self.object(map, path, name, kind),
+            Value::Object(map) => self.object(map, name, kind),
             _ => {}
         }
     }
 
-    fn object(
-        &mut self,
-        map: &serde_json::Map<String, Value>,
-        path: &SpecPath,
-        name: &str,
-        kind: NameKind,
-    ) {
+    fn object(&mut self, map: &'a serde_json::Map<String, Value>, name: &str, kind: NameKind) {
         // A relabel rule that sets a scrape parameter: its replacement is that parameter's value.
         let param_target = map
             .get("target_label")
             .and_then(Value::as_str)
             .and_then(|t| t.strip_prefix("__param_"));
-        let parent = key_at(path, 0).unwrap_or("");
+        let parent = key_at(&self.path, 0).unwrap_or("");
+        let at_root = self.path.is_empty();
+        let in_env = in_environment(&self.path);
+        let in_job = in_scrape_job(&self.path);
         for (key, child) in map {
-            if skipped(key) || (path.0.is_empty() && key == "lint") || not_a_secret(path, key) {
+            if skipped(key) || (at_root && key == "lint") || not_a_secret(&self.path, key) {
                 continue;
             }
-            let child_path = path.key(key);
+            self.path.push(Step::Key(key));
             let (child_name, child_kind) = if INHERIT.contains(&key.as_str()) && !name.is_empty() {
                 (name, kind)
             } else if key == "replacement" && param_target.is_some() {
                 (param_target.unwrap_or(""), NameKind::Query)
             } else if parent == "headers" || parent == "http_headers" {
                 (key.as_str(), NameKind::Header)
-            } else if parent == "params" && in_scrape_job(path) {
+            } else if parent == "params" && in_job {
                 (key.as_str(), NameKind::Query)
-            } else if parent == "environment" && in_environment(&child_path) {
+            } else if parent == "environment" && in_environment(&self.path) {
                 (key.as_str(), NameKind::EnvVar)
-            } else if in_environment(path) && (key == "env" || key == "file") {
+            } else if in_env && (key == "env" || key == "file") {
                 // `{env: NAME}` / `{file: PATH}`: references.
+                self.path.pop();
                 continue;
             } else {
                 (key.as_str(), NameKind::Field)
             };
-            self.value(child, &child_path, child_name, child_kind);
+            self.value(child, child_name, child_kind);
+            self.path.pop();
         }
     }
 }
 
 /// Every credential written in a spec (its JSON value), in document order.
 pub fn scan(spec: &Value) -> Vec<SpecSecret> {
-    let mut walker = Walker { out: Vec::new() };
-    walker.value(spec, &SpecPath::root(), "", NameKind::Field);
+    let mut walker = Walker {
+        out: Vec::new(),
+        path: Vec::new(),
+    };
+    walker.value(spec, "", NameKind::Field);
     walker.out
 }
 

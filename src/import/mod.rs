@@ -3,6 +3,7 @@
 //! lives here too, in the core, so the browser can use it.
 
 pub mod alertmanager;
+pub mod comments;
 pub mod fluentd;
 pub mod prometheus;
 pub mod rules;

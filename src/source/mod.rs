@@ -15,3 +15,4 @@ mod yaml;
 pub use limits::Limits;
 pub use load::{load, load_value, load_with, Loaded, SourceFile};
 pub use node::{FileId, Node, NodeKind, Span};
+pub(crate) use yaml::parse as parse_yaml;

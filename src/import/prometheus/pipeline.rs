@@ -326,6 +326,7 @@ impl Imported {
             return Vec::new();
         };
         let sources = self.loaded.file_names.join(", ");
+        let comments = crate::import::comments::attach(&self.loaded.tree, &self.loaded.texts);
         sections
             .iter()
             .map(|(name, value)| {
@@ -337,6 +338,7 @@ impl Imported {
                 let body =
                     serde_saphyr::to_string_with_options(&serde_json::Value::Object(one), options)
                         .unwrap_or_else(|e| format!("# serialization failed: {e}\n"));
+                let body = crate::import::comments::insert(&body, name, &comments);
                 (
                     format!("{name}.yml"),
                     format!("# Imported by monctl from {sources}.\n{body}"),

@@ -6,7 +6,8 @@
 //! Secrets follow the spec's rule: where Prometheus reads a secret from a file, only the file
 //! form exists here (`secret_key_file`, `auth_token_file`, the HTTP client's `password_file` and
 //! `credentials_file`); the few secrets Prometheus reads only inline are plain fields that the
-//! spec's secret scan reports and `generate` refuses unless `lint.test_secrets` names them.
+//! spec's secret scan reports and `generate` refuses unless `lint.test_secrets` names them;
+//! a `${NAME}` reference, resolved when the file is deployed, is not a literal.
 
 mod aws;
 mod azure;

@@ -50,7 +50,10 @@ fn every_mechanism_generates_exactly_its_native_config() {
             .iter()
             .find(|c| &c["job_name"] == name)
             .unwrap_or_else(|| panic!("job {name} not generated"));
-        assert_eq!(native, job, "job {name} changed on its way to prometheus.yml");
+        assert_eq!(
+            native, job,
+            "job {name} changed on its way to prometheus.yml"
+        );
     }
 }
 

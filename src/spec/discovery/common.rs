@@ -17,8 +17,9 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
-/// Defines an enum of a closed value set, spelled as Prometheus spells it, whose unknown values
-/// fail with the message Prometheus gives (`{}`: the value as written).
+/// Defines an enum of a closed value set, spelled as Prometheus spells it (aliases: other
+/// spellings Prometheus also reads), whose unknown values fail with the message Prometheus gives
+/// (`{}`: the value as written).
 macro_rules! closed_set {
     ($(#[$doc:meta])* $name:ident, $message:literal, { $($(#[$vdoc:meta])* $variant:ident = $text:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$doc])*
@@ -65,9 +66,13 @@ macro_rules! closed_set {
                 stringify!($name).into()
             }
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                // The values as `examples` (editors offer them) rather than an `enum`, so that
+                // an unknown value is refused by the deserializer in Prometheus' own words.
+                let values = [$($text),+];
                 schemars::json_schema!({
                     "type": "string",
-                    "enum": [$($text),+]
+                    "examples": values,
+                    "description": format!("One of: {}.", values.join(", "))
                 })
             }
         }
@@ -105,8 +110,9 @@ impl Checks<'_> {
     pub fn required(&mut self, field: &str, value: Option<&str>, message: &str) {
         if value.is_none_or(|v| v.trim().is_empty()) {
             self.out.push(
-                Diagnostic::error(INVALID_VALUE, self.path.key(field), message)
-                    .with_help(format!("Prometheus refuses this config at load; set `{field}`")),
+                Diagnostic::error(INVALID_VALUE, self.path.key(field), message).with_help(format!(
+                    "Prometheus refuses this config at load; set `{field}`"
+                )),
             );
         }
     }
@@ -115,9 +121,9 @@ impl Checks<'_> {
     pub fn non_empty<T>(&mut self, field: &str, list: &[T], message: &str) {
         if list.is_empty() {
             self.out.push(
-                Diagnostic::error(INVALID_VALUE, self.path.key(field), message).with_help(
-                    format!("Prometheus refuses this config at load; list at least one in `{field}`"),
-                ),
+                Diagnostic::error(INVALID_VALUE, self.path.key(field), message).with_help(format!(
+                    "Prometheus refuses this config at load; list at least one in `{field}`"
+                )),
             );
         }
     }
@@ -144,7 +150,11 @@ impl Checks<'_> {
     /// An HTTP(S) URL as Prometheus' http and PuppetDB discovery check it.
     pub fn http_url(&mut self, field: &str, url: Option<&str>) {
         let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
-            self.invalid(field, "URL is missing", "set the URL of the endpoint to query");
+            self.invalid(
+                field,
+                "URL is missing",
+                "set the URL of the endpoint to query",
+            );
             return;
         };
         let help = "write an absolute URL such as https://host:port/path";
@@ -166,7 +176,11 @@ impl Checks<'_> {
             .split_once("://")
             .is_some_and(|(scheme, rest)| is_scheme(scheme) && !rest.is_empty());
         if !ok {
-            self.invalid(field, message, "write an absolute URL such as https://host:port");
+            self.invalid(
+                field,
+                message,
+                "write an absolute URL such as https://host:port",
+            );
         }
     }
 }

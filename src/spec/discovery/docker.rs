@@ -89,10 +89,9 @@ impl Mechanism for DockerSwarmSdConfig {
     }
     fn meta_prefixes(&self) -> Vec<&'static str> {
         match self.role {
-            SwarmRole::Services => vec![
-                "__meta_dockerswarm_service_",
-                "__meta_dockerswarm_network_",
-            ],
+            SwarmRole::Services => {
+                vec!["__meta_dockerswarm_service_", "__meta_dockerswarm_network_"]
+            }
             SwarmRole::Tasks => vec![
                 "__meta_dockerswarm_container_label_",
                 "__meta_dockerswarm_task_",

@@ -36,8 +36,8 @@ mod uyuni;
 mod zookeeper;
 
 pub use aws::{
-    AwsApi, AwsRole, AwsSdConfig, Ec2SdConfig, EcsSdConfig, ElasticacheSdConfig,
-    LightsailSdConfig, MskSdConfig, RdsSdConfig,
+    AwsApi, AwsRole, AwsSdConfig, Ec2SdConfig, EcsSdConfig, ElasticacheSdConfig, LightsailSdConfig,
+    MskSdConfig, RdsSdConfig,
 };
 pub use azure::{AzureAuthentication, AzureSdConfig};
 pub use common::Filter;

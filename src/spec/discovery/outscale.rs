@@ -41,8 +41,7 @@ impl Mechanism for OutscaleSdConfig {
                 "set the region, or leave it out for eu-west-2",
             );
         }
-        if self.access_key.as_deref().is_none_or(str::is_empty) || self.secret_key_file.is_none()
-        {
+        if self.access_key.as_deref().is_none_or(str::is_empty) || self.secret_key_file.is_none() {
             checks.combination(
                 "access_key",
                 "outscale SD configuration requires access_key and secret_key (or secret_key_file)",

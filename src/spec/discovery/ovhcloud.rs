@@ -40,7 +40,11 @@ pub struct OvhcloudSdConfig {
 
 impl Mechanism for OvhcloudSdConfig {
     fn check(&self, checks: &mut Checks) {
-        if self.endpoint.as_deref().is_some_and(|e| e.trim().is_empty()) {
+        if self
+            .endpoint
+            .as_deref()
+            .is_some_and(|e| e.trim().is_empty())
+        {
             checks.invalid(
                 "endpoint",
                 "endpoint can not be empty",

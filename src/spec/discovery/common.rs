@@ -190,3 +190,45 @@ fn is_scheme(text: &str) -> bool {
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url_errors(url: Option<&str>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut checks = Checks {
+            path: SpecPath::root(),
+            out: &mut out,
+        };
+        checks.http_url("url", url);
+        out.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn http_urls_are_checked_as_prometheus_does() {
+        assert!(url_errors(Some("https://user@sd.example.com:8080/x?y")).is_empty());
+        assert_eq!(url_errors(None), ["URL is missing"]);
+        assert_eq!(url_errors(Some(" ")), ["URL is missing"]);
+        assert_eq!(
+            url_errors(Some("ftp://example.com")),
+            ["URL scheme must be 'http' or 'https'"]
+        );
+        assert_eq!(
+            url_errors(Some("example.com")),
+            ["URL scheme must be 'http' or 'https'"]
+        );
+        assert_eq!(url_errors(Some("http://")), ["host is missing in URL"]);
+        assert_eq!(
+            url_errors(Some("http://user@/x")),
+            ["host is missing in URL"]
+        );
+    }
+
+    #[test]
+    fn unset_options_are_left_out_at_every_depth() {
+        let mut v = serde_json::json!({"a": null, "b": [{"c": null, "d": 1}], "e": {"f": null}});
+        drop_nulls(&mut v);
+        assert_eq!(v, serde_json::json!({"b": [{"d": 1}], "e": {}}));
+    }
+}

@@ -108,17 +108,6 @@ macro_rules! discovery {
                 prefixes.dedup();
                 prefixes
             }
-
-            /// The names of the configured mechanisms' lists (`consul_sd_configs`, ...).
-            pub fn configured(&self) -> Vec<&'static str> {
-                let mut names = Vec::new();
-                $(
-                    if !self.$field.is_empty() {
-                        names.push(stringify!($field));
-                    }
-                )+
-                names
-            }
         }
 
         /// What Prometheus refuses at load in these mechanisms' settings (`path`: the job or

@@ -34,6 +34,9 @@ pub struct AwsApi {
     /// An IAM role to assume, instead of API keys.
     #[serde(default)]
     pub role_arn: Option<String>,
+    /// The external ID given when assuming `role_arn` (newer Prometheus releases).
+    #[serde(default)]
+    pub external_id: Option<String>,
     /// Re-read interval (default 60s).
     #[serde(default)]
     pub refresh_interval: Option<Duration>,
@@ -68,7 +71,7 @@ pub struct LightsailSdConfig {
 /// Defines the config of one AWS service's own list: its resources, optionally only those of
 /// some clusters, and the meta label prefix its targets carry.
 macro_rules! aws_service {
-    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal $(, $(#[$fdoc:meta])* $field:ident: $ty:ty)*) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
@@ -78,9 +81,14 @@ macro_rules! aws_service {
             /// Cluster names or ARNs to discover (empty: every cluster of the region).
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
             pub clusters: Vec<String>,
-            /// How many API requests run at once (default 10).
+            /// How many API requests run at once (Prometheus' default depends on the service).
             #[serde(default)]
             pub request_concurrency: Option<u32>,
+            $(
+                $(#[$fdoc])*
+                #[serde(default, skip_serializing_if = "Vec::is_empty")]
+                pub $field: $ty,
+            )*
             #[serde(default, flatten)]
             pub http: HttpClient,
         }
@@ -102,7 +110,9 @@ aws_service!(
 aws_service!(
     /// `rds_sd_configs`: RDS database instances and clusters.
     RdsSdConfig,
-    "__meta_rds_"
+    "__meta_rds_",
+    /// DescribeDBInstances / DescribeDBClusters filters (`engine`, `db-cluster-id`...).
+    filters: Vec<Filter>
 );
 aws_service!(
     /// `msk_sd_configs`: Amazon MSK (Kafka) brokers.

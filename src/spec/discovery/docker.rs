@@ -52,7 +52,9 @@ pub struct DockerSwarmSdConfig {
     /// The Docker daemon's address.
     #[serde(default)]
     pub host: Option<String>,
-    pub role: SwarmRole,
+    /// Required: services, tasks or nodes.
+    #[serde(default)]
+    pub role: Option<SwarmRole>,
     /// Port of nodes, and of tasks and services without published ports (default 80).
     #[serde(default)]
     pub port: Option<u16>,
@@ -86,20 +88,37 @@ impl Mechanism for DockerSdConfig {
 impl Mechanism for DockerSwarmSdConfig {
     fn check(&self, checks: &mut Checks) {
         check_host(self.host.as_deref(), checks);
+        if self.role.is_none() {
+            checks.invalid(
+                "role",
+                "invalid role , expected tasks, services, or nodes",
+                "set `role`: services, tasks or nodes",
+            );
+        }
     }
     fn meta_prefixes(&self) -> Vec<&'static str> {
         match self.role {
-            SwarmRole::Services => {
-                vec!["__meta_dockerswarm_service_", "__meta_dockerswarm_network_"]
-            }
-            SwarmRole::Tasks => vec![
-                "__meta_dockerswarm_container_label_",
-                "__meta_dockerswarm_task_",
-                "__meta_dockerswarm_service_",
-                "__meta_dockerswarm_network_",
-                "__meta_dockerswarm_node_",
-            ],
-            SwarmRole::Nodes => vec!["__meta_dockerswarm_node_"],
+            Some(role) => swarm_prefixes(role),
+            None => SwarmRole::ALL
+                .iter()
+                .flat_map(|r| swarm_prefixes(*r))
+                .collect(),
         }
+    }
+}
+
+fn swarm_prefixes(role: SwarmRole) -> Vec<&'static str> {
+    match role {
+        SwarmRole::Services => {
+            vec!["__meta_dockerswarm_service_", "__meta_dockerswarm_network_"]
+        }
+        SwarmRole::Tasks => vec![
+            "__meta_dockerswarm_container_label_",
+            "__meta_dockerswarm_task_",
+            "__meta_dockerswarm_service_",
+            "__meta_dockerswarm_network_",
+            "__meta_dockerswarm_node_",
+        ],
+        SwarmRole::Nodes => vec!["__meta_dockerswarm_node_"],
     }
 }

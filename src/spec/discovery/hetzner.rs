@@ -20,7 +20,9 @@ closed_set!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HetznerSdConfig {
-    pub role: HetznerRole,
+    /// Required: hcloud or robot.
+    #[serde(default)]
+    pub role: Option<HetznerRole>,
     /// Default 80.
     #[serde(default)]
     pub port: Option<u16>,
@@ -36,7 +38,15 @@ pub struct HetznerSdConfig {
 }
 
 impl Mechanism for HetznerSdConfig {
-    fn check(&self, _: &mut Checks) {}
+    fn check(&self, checks: &mut Checks) {
+        if self.role.is_none() {
+            checks.invalid(
+                "role",
+                "role missing (one of: robot, hcloud)",
+                "set `role`: hcloud (Cloud API) or robot (Robot API)",
+            );
+        }
+    }
     fn meta_prefixes(&self) -> Vec<&'static str> {
         let mut prefixes = vec![
             "__meta_hetzner_server_",
@@ -44,10 +54,14 @@ impl Mechanism for HetznerSdConfig {
             "__meta_hetzner_public_ipv6_network",
             "__meta_hetzner_datacenter",
         ];
-        prefixes.push(match self.role {
+        let roles = self
+            .role
+            .as_ref()
+            .map_or(HetznerRole::ALL, std::slice::from_ref);
+        prefixes.extend(roles.iter().map(|role| match role {
             HetznerRole::Hcloud => "__meta_hetzner_hcloud_",
             HetznerRole::Robot => "__meta_hetzner_robot_",
-        });
+        }));
         prefixes
     }
 }

@@ -33,7 +33,9 @@ closed_set!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OpenStackSdConfig {
-    pub role: OpenStackRole,
+    /// Required: hypervisor, instance or loadbalancer.
+    #[serde(default)]
+    pub role: Option<OpenStackRole>,
     #[serde(default)]
     pub region: Option<String>,
     /// The Identity API's endpoint.
@@ -80,6 +82,13 @@ pub struct OpenStackSdConfig {
 
 impl Mechanism for OpenStackSdConfig {
     fn check(&self, checks: &mut Checks) {
+        if self.role.is_none() {
+            checks.invalid(
+                "role",
+                "role missing (one of: instance, hypervisor, loadbalancer)",
+                "set `role`: hypervisor, instance or loadbalancer",
+            );
+        }
         checks.required(
             "region",
             self.region.as_deref(),
@@ -87,21 +96,29 @@ impl Mechanism for OpenStackSdConfig {
         );
     }
     fn meta_prefixes(&self) -> Vec<&'static str> {
-        match self.role {
-            OpenStackRole::Hypervisor => vec!["__meta_openstack_hypervisor_"],
-            OpenStackRole::Instance => vec![
-                "__meta_openstack_address_pool",
-                "__meta_openstack_instance_",
-                "__meta_openstack_private_ip",
-                "__meta_openstack_project_id",
-                "__meta_openstack_public_ip",
-                "__meta_openstack_tag_",
-                "__meta_openstack_user_id",
-            ],
-            OpenStackRole::Loadbalancer => vec![
-                "__meta_openstack_loadbalancer_",
-                "__meta_openstack_project_id",
-            ],
-        }
+        let roles = self
+            .role
+            .as_ref()
+            .map_or(OpenStackRole::ALL, std::slice::from_ref);
+        roles.iter().flat_map(|r| openstack_prefixes(*r)).collect()
+    }
+}
+
+fn openstack_prefixes(role: OpenStackRole) -> Vec<&'static str> {
+    match role {
+        OpenStackRole::Hypervisor => vec!["__meta_openstack_hypervisor_"],
+        OpenStackRole::Instance => vec![
+            "__meta_openstack_address_pool",
+            "__meta_openstack_instance_",
+            "__meta_openstack_private_ip",
+            "__meta_openstack_project_id",
+            "__meta_openstack_public_ip",
+            "__meta_openstack_tag_",
+            "__meta_openstack_user_id",
+        ],
+        OpenStackRole::Loadbalancer => vec![
+            "__meta_openstack_loadbalancer_",
+            "__meta_openstack_project_id",
+        ],
     }
 }

@@ -29,7 +29,9 @@ pub struct OvhcloudSdConfig {
     /// Written inline (no file form), like `application_secret`.
     #[serde(default)]
     pub consumer_key: Option<String>,
-    pub service: OvhService,
+    /// Required: vps or dedicated_server.
+    #[serde(default)]
+    pub service: Option<OvhService>,
     /// The API endpoint (default `ovh-eu`).
     #[serde(default)]
     pub endpoint: Option<String>,
@@ -40,6 +42,13 @@ pub struct OvhcloudSdConfig {
 
 impl Mechanism for OvhcloudSdConfig {
     fn check(&self, checks: &mut Checks) {
+        if self.service.is_none() {
+            checks.invalid(
+                "service",
+                "unknown service: ",
+                "set `service`: vps or dedicated_server",
+            );
+        }
         if self
             .endpoint
             .as_deref()
@@ -68,9 +77,16 @@ impl Mechanism for OvhcloudSdConfig {
         );
     }
     fn meta_prefixes(&self) -> Vec<&'static str> {
-        match self.service {
-            OvhService::Vps => vec!["__meta_ovhcloud_vps_"],
-            OvhService::DedicatedServer => vec!["__meta_ovhcloud_dedicated_server_"],
-        }
+        let services = self
+            .service
+            .as_ref()
+            .map_or(OvhService::ALL, std::slice::from_ref);
+        services
+            .iter()
+            .map(|service| match service {
+                OvhService::Vps => "__meta_ovhcloud_vps_",
+                OvhService::DedicatedServer => "__meta_ovhcloud_dedicated_server_",
+            })
+            .collect()
     }
 }

@@ -28,7 +28,9 @@ pub struct ScalewaySdConfig {
     pub secret_key_file: Option<String>,
     #[serde(default)]
     pub project_id: Option<String>,
-    pub role: ScalewayRole,
+    /// Required: instance or baremetal.
+    #[serde(default)]
+    pub role: Option<ScalewayRole>,
     /// Default 80.
     #[serde(default)]
     pub port: Option<u16>,
@@ -53,6 +55,13 @@ pub struct ScalewaySdConfig {
 
 impl Mechanism for ScalewaySdConfig {
     fn check(&self, checks: &mut Checks) {
+        if self.role.is_none() {
+            checks.invalid(
+                "role",
+                "role missing (one of: instance, baremetal)",
+                "set `role`: instance or baremetal",
+            );
+        }
         checks.required(
             "project_id",
             self.project_id.as_deref(),
@@ -72,9 +81,16 @@ impl Mechanism for ScalewaySdConfig {
         );
     }
     fn meta_prefixes(&self) -> Vec<&'static str> {
-        match self.role {
-            ScalewayRole::Instance => vec!["__meta_scaleway_instance_"],
-            ScalewayRole::Baremetal => vec!["__meta_scaleway_baremetal_"],
-        }
+        let roles = self
+            .role
+            .as_ref()
+            .map_or(ScalewayRole::ALL, std::slice::from_ref);
+        roles
+            .iter()
+            .map(|role| match role {
+                ScalewayRole::Instance => "__meta_scaleway_instance_",
+                ScalewayRole::Baremetal => "__meta_scaleway_baremetal_",
+            })
+            .collect()
     }
 }

@@ -2,21 +2,11 @@
 //! plaintext credentials is tests/secret_placements.rs; the megabyte line, bounded_output.rs;
 //! non-UTF-8 input, spec_folder.rs; durations past Go's range, tests/config_rejects.rs).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-fn monctl(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_monctl"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("monctl runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use std::path::PathBuf;
+use std::process::Output;
+use support::{monctl, stderr};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("monctl-issue14-{}-{name}", std::process::id()));

@@ -5,8 +5,11 @@
 //! `_file` paths, placeholders and normal URLs are the negatives: no secret finding, and
 //! `generate` writes them.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+use support::monctl;
 
 struct Placement {
     name: &'static str,
@@ -152,15 +155,6 @@ fn negatives() -> Vec<(&'static str, String)> {
         ("compose references", service("      environment:\n        MYSQL_ROOT_PASSWORD: {env: MYSQL_ROOT_PASSWORD}\n        MYSQL_PASSWORD: ${MYSQL_PASSWORD}\n        MYSQL_DATABASE: app\n        DB_PASSWORD_FILE: /run/secrets/db\n")),
         ("fluentd env reference", fluentd_output("          user: {env: ES_USER}\n          password: {env: ES_PASSWORD}\n")),
     ]
-}
-
-fn monctl(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_monctl"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("monctl runs")
 }
 
 fn text(out: &Output) -> String {

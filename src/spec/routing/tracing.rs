@@ -2,7 +2,6 @@
 //! 0.27+) and the event recorder that streams alert events to webhooks (`event_recorder`, main).
 
 use super::receiver::HttpConfig;
-use super::secret::Secret;
 use crate::spec::scrape::TlsConfig;
 use crate::spec::types::Duration;
 use schemars::JsonSchema;
@@ -57,9 +56,9 @@ pub struct EventRecorder {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventWebhook {
-    /// The endpoint (`{file: ...}` renders as `url_file`).
+    /// The endpoint. Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<Secret>,
+    pub url: Option<String>,
     /// Whether events are sent in batches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<bool>,

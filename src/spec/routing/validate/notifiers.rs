@@ -89,7 +89,8 @@ impl Validator {
         if g.slack_app_token.is_some() {
             if let Some(api) = &g.slack_api_url {
                 let app = g.slack_app_url.as_deref().unwrap_or(SLACK_POST_MESSAGE);
-                if api.inline_value().as_deref() != Some(app) {
+                // A reference's value is unknown here: only a literal URL can be compared.
+                if matches!(api, Secret::Literal(url) if url != app) {
                     self.must(
                         path.key("slack_app_token"),
                         "at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured",
@@ -122,8 +123,12 @@ impl Validator {
                 "the app token is sent as the Authorization header; remove one of them",
             );
         }
-        let posts_to_web_api = slack.api_url.as_ref().and_then(Secret::inline_value).as_deref()
-            == Some(SLACK_POST_MESSAGE);
+        let posts_to_web_api = match &slack.api_url {
+            Some(Secret::Literal(url)) => url == SLACK_POST_MESSAGE,
+            // A reference's value is unknown here.
+            Some(_) => true,
+            None => false,
+        };
         for (field, set) in [
             ("update_message", slack.update_message == Some(true)),
             ("post_updates_to_thread", slack.post_updates_to_thread == Some(true)),

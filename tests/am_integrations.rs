@@ -13,24 +13,54 @@ use std::process::Command;
 
 /// Fixtures with fields newer than Debian's amtool 0.25, and why it refuses them.
 const NEWER_THAN_AMTOOL: &[(&str, &str)] = &[
-    ("discord.yml", "webhook_url_file: Alertmanager 0.26 (0.25 reads the URL only inline)"),
-    ("discord-0.28.yml", "content, username and avatar_url: Alertmanager 0.28"),
+    (
+        "discord.yml",
+        "webhook_url_file: Alertmanager 0.26 (0.25 reads the URL only inline)",
+    ),
+    (
+        "discord-0.28.yml",
+        "content, username and avatar_url: Alertmanager 0.28",
+    ),
     ("telegram.yml", "bot_token_file: Alertmanager 0.26"),
-    ("telegram-main.yml", "telegram_bot_token_file, chat_id_file, message_thread_id, timeout: 0.27 and later"),
-    ("pushover.yml", "user_key_file and token_file: Alertmanager 0.26"),
-    ("pushover-files.yml", "user_key_file, token_file and ttl: Alertmanager 0.26"),
+    (
+        "telegram-main.yml",
+        "telegram_bot_token_file, chat_id_file, message_thread_id, timeout: 0.27 and later",
+    ),
+    (
+        "pushover.yml",
+        "user_key_file and token_file: Alertmanager 0.26",
+    ),
+    (
+        "pushover-files.yml",
+        "user_key_file, token_file and ttl: Alertmanager 0.26",
+    ),
     ("msteams.yml", "msteams_configs: Alertmanager 0.26"),
     ("msteamsv2.yml", "msteamsv2_configs: Alertmanager 0.28"),
     ("jira.yml", "jira_configs: Alertmanager 0.28"),
-    ("jira-main.yml", "jira_configs: Alertmanager 0.28, api_type and field objects: 0.29+"),
+    (
+        "jira-main.yml",
+        "jira_configs: Alertmanager 0.28, api_type and field objects: 0.29+",
+    ),
     ("rocketchat.yml", "rocketchat_configs: Alertmanager 0.28"),
     ("mattermost.yml", "mattermost_configs: Alertmanager 0.29"),
     ("incidentio.yml", "incidentio_configs: Alertmanager 0.29"),
-    ("slack-app.yml", "slack_app_token and app_url: Alertmanager 0.29; message_text, timeout: main"),
-    ("email-main.yml", "smtp_auth_secret_file, smtp_tls_config, force_implicit_tls, threading: 0.29 and main"),
-    ("wechat-file.yml", "wechat_api_secret_file and api_secret_file: Alertmanager 0.29"),
+    (
+        "slack-app.yml",
+        "slack_app_token and app_url: Alertmanager 0.29; message_text, timeout: main",
+    ),
+    (
+        "email-main.yml",
+        "smtp_auth_secret_file, smtp_tls_config, force_implicit_tls, threading: 0.29 and main",
+    ),
+    (
+        "wechat-file.yml",
+        "wechat_api_secret_file and api_secret_file: Alertmanager 0.29",
+    ),
     ("webhook-timeout.yml", "url_file: 0.26; timeout: 0.28"),
-    ("labels-tracing.yml", "route and receiver labels, event_recorder: main; tracing: 0.27"),
+    (
+        "labels-tracing.yml",
+        "route and receiver labels, event_recorder: main; tracing: 0.27",
+    ),
 ];
 
 fn fixtures() -> Vec<PathBuf> {
@@ -79,7 +109,11 @@ fn every_integration_round_trips() {
             .map(|d| format!("{} {} at {}", d.code, d.message, d.path))
             .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", name(&path));
-        assert!(imported.secrets.is_empty(), "{}: fixtures hold no literal secrets", name(&path));
+        assert!(
+            imported.secrets.is_empty(),
+            "{}: fixtures hold no literal secrets",
+            name(&path)
+        );
         let generated = regenerate(&imported);
         let original = yaml(&std::fs::read_to_string(&path).expect("fixture"));
         assert_eq!(
@@ -106,7 +140,10 @@ fn amtool_accepts_the_integrations_it_knows() {
         let (ok, output) = support::run(Command::new(&amtool).arg("check-config").arg(&file));
         if newer {
             // Proves the exclusion is still needed: Debian's amtool refuses the newer fields.
-            assert!(!ok, "{name} is listed as too new for amtool 0.25, yet it passes");
+            assert!(
+                !ok,
+                "{name} is listed as too new for amtool 0.25, yet it passes"
+            );
         } else {
             assert!(ok, "amtool refuses the regenerated {name}:\n{output}");
             checked += 1;
@@ -148,7 +185,10 @@ fn amtool_accepts_inline_secret_forms() {
         .find(|a| a.path == "alertmanager.yml")
         .expect("alertmanager.yml")
         .content;
-    assert!(generated.contains("bot_token: ${TELEGRAM_TOKEN}"), "{generated}");
+    assert!(
+        generated.contains("bot_token: ${TELEGRAM_TOKEN}"),
+        "{generated}"
+    );
     let file = support::scratch_dir("am_integrations_inline").join("alertmanager.yml");
     std::fs::write(&file, &generated).expect("scratch");
     let (ok, output) = support::run(Command::new(&amtool).arg("check-config").arg(&file));

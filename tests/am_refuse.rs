@@ -64,7 +64,9 @@ fn alertmanagers_load_errors_are_refused_in_its_words() {
         let found = errors(&yaml);
         let wanted = format!(" at {path}");
         assert!(
-            found.iter().any(|e| e.contains(message) && e.ends_with(&wanted)),
+            found
+                .iter()
+                .any(|e| e.contains(message) && e.ends_with(&wanted)),
             "expected `{message}` at {path}, found {found:?}\nin:\n{yaml}"
         );
     }
@@ -75,7 +77,9 @@ fn route_labels_need_label_names() {
     let yaml = "routing:\n  route:\n    receiver: r\n    labels: {'-invalid-': v}\n  receivers: [{name: r}]\n";
     let found = errors(yaml);
     assert!(
-        found.iter().any(|e| e.contains("invalid label name \"-invalid-\" in route labels")),
+        found
+            .iter()
+            .any(|e| e.contains("invalid label name \"-invalid-\" in route labels")),
         "{found:?}"
     );
 }

@@ -87,7 +87,10 @@ fn config(routing: &Routing) -> Value {
                 .collect::<Vec<_>>(),
         )
         .set("tracing", routing.tracing.as_ref().map(native))
-        .set("event_recorder", routing.event_recorder.as_ref().map(native));
+        .set(
+            "event_recorder",
+            routing.event_recorder.as_ref().map(native),
+        );
     root.build()
 }
 
@@ -126,7 +129,10 @@ fn global(routing: &Routing) -> Value {
         g.smtp_auth_secret.as_ref(),
     );
     f.set("smtp_require_tls", g.smtp_require_tls)
-        .set("smtp_tls_config", g.smtp_tls_config.as_ref().map(tls_config))
+        .set(
+            "smtp_tls_config",
+            g.smtp_tls_config.as_ref().map(tls_config),
+        )
         .set("smtp_force_implicit_tls", g.smtp_force_implicit_tls);
     secret(
         &mut f,

@@ -20,9 +20,7 @@ pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node 
         }
         match name.as_str() {
             "global" | "route" | "receivers" | "inhibit_rules" | "templates" | "tracing"
-            | "event_recorder" => {
-                routing.push((name, key_span, value))
-            }
+            | "event_recorder" => routing.push((name, key_span, value)),
             "time_intervals" | "mute_time_intervals" => match &mut intervals {
                 Some((_, existing)) => super::prometheus::tree::merge(existing, value),
                 None => {

@@ -5,7 +5,9 @@
 //! modules — plus DingTalk, which Alertmanager lacks and monctl renders as a webhook to a DingTalk
 //! bridge. Secrets are [`Secret`] references.
 
-use super::chat::{DiscordConfig, MattermostConfig, MsteamsV2Config, RocketchatConfig, WebexConfig};
+use super::chat::{
+    DiscordConfig, MattermostConfig, MsteamsV2Config, RocketchatConfig, WebexConfig,
+};
 use super::jira::JiraConfig;
 use super::oncall::{IncidentioConfig, PushoverConfig, VictoropsConfig};
 use super::secret::Secret;

@@ -647,7 +647,12 @@ impl Validator {
         for (j, og) in receiver.opsgenie_configs.iter().enumerate() {
             let p = path.key("opsgenie_configs").index(j);
             match &og.api_key {
-                Some(s) => self.secret(s, p.key("api_key"), "the OpsGenie API key", FileForm::Supported),
+                Some(s) => self.secret(
+                    s,
+                    p.key("api_key"),
+                    "the OpsGenie API key",
+                    FileForm::Supported,
+                ),
                 None if g.opsgenie_api_key.is_none() => self.combination(
                     p.clone(),
                     "no global OpsGenie API Key set either inline or in a file",
@@ -684,7 +689,12 @@ impl Validator {
         for (j, wc) in receiver.wechat_configs.iter().enumerate() {
             let p = path.key("wechat_configs").index(j);
             match &wc.api_secret {
-                Some(s) => self.secret(s, p.key("api_secret"), "the WeChat API secret", FileForm::Supported),
+                Some(s) => self.secret(
+                    s,
+                    p.key("api_secret"),
+                    "the WeChat API secret",
+                    FileForm::Supported,
+                ),
                 None if g.wechat_api_secret.is_none() => self.combination(
                     p.clone(),
                     "no global Wechat Api Secret set either inline or in a file",

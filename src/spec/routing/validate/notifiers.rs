@@ -65,16 +65,37 @@ impl Validator {
     pub(super) fn global_notifiers(&mut self, g: &RoutingGlobal, path: &SpecPath) {
         let secrets = [
             ("slack_app_token", &g.slack_app_token, "the Slack app token"),
-            ("victorops_api_key", &g.victorops_api_key, "the VictorOps API key"),
-            ("telegram_bot_token", &g.telegram_bot_token, "the Telegram bot token"),
-            ("rocketchat_token", &g.rocketchat_token, "the Rocket.Chat token"),
-            ("rocketchat_token_id", &g.rocketchat_token_id, "the Rocket.Chat token id"),
+            (
+                "victorops_api_key",
+                &g.victorops_api_key,
+                "the VictorOps API key",
+            ),
+            (
+                "telegram_bot_token",
+                &g.telegram_bot_token,
+                "the Telegram bot token",
+            ),
+            (
+                "rocketchat_token",
+                &g.rocketchat_token,
+                "the Rocket.Chat token",
+            ),
+            (
+                "rocketchat_token_id",
+                &g.rocketchat_token_id,
+                "the Rocket.Chat token id",
+            ),
         ];
         for (field, value, what) in secrets {
             self.opt_secret(value, path.key(field), what);
         }
         if let Some(url) = &g.mattermost_webhook_url {
-            self.secret_url(url, path.key("mattermost_webhook_url"), "the Mattermost webhook URL", true);
+            self.secret_url(
+                url,
+                path.key("mattermost_webhook_url"),
+                "the Mattermost webhook URL",
+                true,
+            );
         }
         for (field, value) in [
             ("slack_app_url", &g.slack_app_url),
@@ -131,7 +152,10 @@ impl Validator {
         };
         for (field, set) in [
             ("update_message", slack.update_message == Some(true)),
-            ("post_updates_to_thread", slack.post_updates_to_thread == Some(true)),
+            (
+                "post_updates_to_thread",
+                slack.post_updates_to_thread == Some(true),
+            ),
         ] {
             if set && !posts_to_web_api {
                 self.must(
@@ -147,7 +171,9 @@ impl Validator {
         for (j, d) in r.discord_configs.iter().enumerate() {
             let p = path.key("discord_configs").index(j);
             match &d.webhook_url {
-                Some(url) => self.secret_url(url, p.key("webhook_url"), "the Discord webhook URL", true),
+                Some(url) => {
+                    self.secret_url(url, p.key("webhook_url"), "the Discord webhook URL", true)
+                }
                 None => self.must(
                     p.clone(),
                     "one of webhook_url or webhook_url_file must be configured",
@@ -159,9 +185,16 @@ impl Validator {
         for (j, w) in r.webex_configs.iter().enumerate() {
             let p = path.key("webex_configs").index(j);
             if w.room_id.as_deref().unwrap_or("").is_empty() {
-                self.must(p.key("room_id"), "missing room_id on webex_config", "give the Webex room's id");
+                self.must(
+                    p.key("room_id"),
+                    "missing room_id on webex_config",
+                    "give the Webex room's id",
+                );
             }
-            if !w.http_config.as_ref().is_some_and(|h| h.authorization.is_some()) {
+            if w.http_config
+                .as_ref()
+                .is_none_or(|h| h.authorization.is_none())
+            {
                 self.must(
                     p.key("http_config"),
                     "missing webex_configs.http_config.authorization",
@@ -174,7 +207,12 @@ impl Validator {
         for (j, t) in r.msteamsv2_configs.iter().enumerate() {
             let p = path.key("msteamsv2_configs").index(j);
             match &t.webhook_url {
-                Some(url) => self.secret_url(url, p.key("webhook_url"), "the Teams Workflows webhook URL", true),
+                Some(url) => self.secret_url(
+                    url,
+                    p.key("webhook_url"),
+                    "the Teams Workflows webhook URL",
+                    true,
+                ),
                 None => self.must(
                     p.clone(),
                     "no msteamsv2 webhook URL or URLFile provided",
@@ -194,7 +232,10 @@ impl Validator {
                 ),
                 None => {}
             }
-            let fields = m.fields.iter().chain(m.attachments.iter().flat_map(|a| a.fields.iter()));
+            let fields = m
+                .fields
+                .iter()
+                .chain(m.attachments.iter().flat_map(|a| a.fields.iter()));
             for (k, f) in fields.enumerate() {
                 if f.title.is_empty() || f.value.is_empty() {
                     self.must(
@@ -222,7 +263,12 @@ impl Validator {
                 None => {}
             }
             match &rc.token {
-                Some(s) => self.secret(s, p.key("token"), "the Rocket.Chat token", FileForm::Supported),
+                Some(s) => self.secret(
+                    s,
+                    p.key("token"),
+                    "the Rocket.Chat token",
+                    FileForm::Supported,
+                ),
                 None if g.rocketchat_token.is_none() => self.must(
                     p.clone(),
                     "no global Rocketchat Token set either inline or in a file",
@@ -236,10 +282,18 @@ impl Validator {
         for (j, jc) in r.jira_configs.iter().enumerate() {
             let p = path.key("jira_configs").index(j);
             if jc.project.as_deref().unwrap_or("").is_empty() {
-                self.must(p.key("project"), "missing project in jira_config", "give the project key, e.g. OPS");
+                self.must(
+                    p.key("project"),
+                    "missing project in jira_config",
+                    "give the project key, e.g. OPS",
+                );
             }
             if jc.issue_type.as_deref().unwrap_or("").is_empty() {
-                self.must(p.key("issue_type"), "missing issue_type in jira_config", "give the issue type, e.g. Bug");
+                self.must(
+                    p.key("issue_type"),
+                    "missing issue_type in jira_config",
+                    "give the issue type, e.g. Bug",
+                );
             }
             match &jc.api_url {
                 Some(u) => self.url(u, &p.key("api_url")),
@@ -255,10 +309,19 @@ impl Validator {
         for (j, v) in r.victorops_configs.iter().enumerate() {
             let p = path.key("victorops_configs").index(j);
             if v.routing_key.as_deref().unwrap_or("").is_empty() {
-                self.must(p.key("routing_key"), "missing Routing key in VictorOps config", "give the routing key of the team");
+                self.must(
+                    p.key("routing_key"),
+                    "missing Routing key in VictorOps config",
+                    "give the routing key of the team",
+                );
             }
             match &v.api_key {
-                Some(s) => self.secret(s, p.key("api_key"), "the VictorOps API key", FileForm::Supported),
+                Some(s) => self.secret(
+                    s,
+                    p.key("api_key"),
+                    "the VictorOps API key",
+                    FileForm::Supported,
+                ),
                 None if g.victorops_api_key.is_none() => self.must(
                     p.clone(),
                     "no global VictorOps API Key set",
@@ -295,7 +358,11 @@ impl Validator {
                 }
             }
             if po.html == Some(true) && po.monospace == Some(true) {
-                self.must(p.clone(), "at most one of monospace & html must be configured", "keep one of them");
+                self.must(
+                    p.clone(),
+                    "at most one of monospace & html must be configured",
+                    "keep one of them",
+                );
             }
             self.http_config(&po.http_config, p.key("http_config"));
         }
@@ -314,7 +381,12 @@ impl Validator {
             }
             if let Some(sigv4) = &sns.sigv4 {
                 if let Some(s) = &sigv4.secret_key {
-                    self.secret(s, p.key("sigv4").key("secret_key"), "the AWS secret key", FileForm::Unsupported);
+                    self.secret(
+                        s,
+                        p.key("sigv4").key("secret_key"),
+                        "the AWS secret key",
+                        FileForm::Unsupported,
+                    );
                 }
                 if sigv4.access_key.is_some() != sigv4.secret_key.is_some() {
                     self.must(
@@ -332,15 +404,24 @@ impl Validator {
         for (j, io) in r.incidentio_configs.iter().enumerate() {
             let p = path.key("incidentio_configs").index(j);
             match &io.url {
-                Some(_) => self.opt_secret_url(&io.url, p.key("url"), "the incident.io alert source URL"),
+                Some(_) => {
+                    self.opt_secret_url(&io.url, p.key("url"), "the incident.io alert source URL")
+                }
                 None => self.must(
                     p.clone(),
                     "one of url or url_file must be configured",
                     "give the alert source's URL",
                 ),
             }
-            self.opt_secret(&io.alert_source_token, p.key("alert_source_token"), "the incident.io alert source token");
-            let authorization = io.http_config.as_ref().is_some_and(|h: &HttpConfig| h.authorization.is_some());
+            self.opt_secret(
+                &io.alert_source_token,
+                p.key("alert_source_token"),
+                "the incident.io alert source token",
+            );
+            let authorization = io
+                .http_config
+                .as_ref()
+                .is_some_and(|h: &HttpConfig| h.authorization.is_some());
             if authorization && io.alert_source_token.is_some() {
                 self.must(
                     p.clone(),

@@ -4,6 +4,8 @@
 //! reported at its key. SNS's SigV4 secret key, which Alertmanager reads only inline, becomes an
 //! environment reference.
 
+mod native_checks;
+
 use super::prometheus::pipeline::unsupported;
 use super::prometheus::tree::{entries, map, string, Entry};
 use crate::diagnostic::Diagnostic;
@@ -15,6 +17,7 @@ pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node 
     let mut routing: Vec<Entry> = Vec::new();
     let mut intervals: Option<(usize, Node)> = None;
     for (name, key_span, mut value) in entries(root) {
+        native_checks::check(&name, &mut value, names, out);
         if name == "receivers" {
             sigv4_secrets_to_env(&mut value, names, out);
         }

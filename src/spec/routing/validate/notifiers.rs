@@ -110,8 +110,14 @@ impl Validator {
         if g.slack_app_token.is_some() {
             if let Some(api) = &g.slack_api_url {
                 let app = g.slack_app_url.as_deref().unwrap_or(SLACK_POST_MESSAGE);
-                // A reference's value is unknown here: only a literal URL can be compared.
-                if matches!(api, Secret::Literal(url) if url != app) {
+                // Alertmanager compares the inline URL with the app URL (a file's is not read
+                // then); an environment reference's value is unknown here.
+                let differs = match api {
+                    Secret::Literal(url) => url != app,
+                    Secret::File(_) => true,
+                    Secret::Env(_) => false,
+                };
+                if differs {
                     self.must(
                         path.key("slack_app_token"),
                         "at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured",
@@ -144,9 +150,9 @@ impl Validator {
                 "the app token is sent as the Authorization header; remove one of them",
             );
         }
+        // A reference's value is unknown here (the import checks the native literal).
         let posts_to_web_api = match &slack.api_url {
             Some(Secret::Literal(url)) => url == SLACK_POST_MESSAGE,
-            // A reference's value is unknown here.
             Some(_) => true,
             None => false,
         };

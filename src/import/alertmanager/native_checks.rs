@@ -1,6 +1,6 @@
 //! Checks of an alertmanager.yml that only its native form can fail, in Alertmanager's words:
 //! empty integration entries (`slack_configs: [ ]` with a bare `-`), receivers and time intervals
-//! without a name, regex maps with an empty value, and duplicate mute time intervals. The
+//! without a name, and duplicate mute time intervals. The
 //! entries Alertmanager fills with an empty config (Slack, OpsGenie, WeChat, Rocket.Chat) become
 //! empty mappings, so the spec's own checks say what they lack.
 
@@ -108,8 +108,6 @@ pub fn check(key: &str, value: &mut Node, names: &[String], out: &mut Vec<Diagno
     match key {
         "global" => slack_global(&mut c, value, &root.key("global")),
         "receivers" => receivers(&mut c, value, &root.key("receivers")),
-        "route" => route(&mut c, value, &root.key("route")),
-        "inhibit_rules" => inhibit_rules(&mut c, value, &root.key("inhibit_rules")),
         "mute_time_intervals" => intervals(
             &mut c,
             value,
@@ -181,52 +179,6 @@ fn receivers(c: &mut Checks, node: &mut Node, path: &SpecPath) {
                     slack_updates(c, config, &rpath.key(key).index(j));
                 }
             }
-        }
-    }
-}
-
-fn regex_maps(c: &mut Checks, node: &mut Node, path: &SpecPath, fields: &[&str]) {
-    for (key, value) in entries_mut(node) {
-        if !fields.contains(&key) {
-            continue;
-        }
-        let field = key.to_string();
-        for (label, regex) in entries_mut(value) {
-            if matches!(regex.kind, NodeKind::Null) {
-                c.error(
-                    path.key(&field).key(label),
-                    regex.span,
-                    format!("invalid regexp value for \"{label}\""),
-                    "give the regex, e.g. \"critical|warning\", or remove the label",
-                );
-            }
-        }
-    }
-}
-
-fn route(c: &mut Checks, node: &mut Node, path: &SpecPath) {
-    regex_maps(c, node, path, &["match_re"]);
-    for (key, children) in entries_mut(node) {
-        if key != "routes" {
-            continue;
-        }
-        if let NodeKind::Seq(items) = &mut children.kind {
-            for (i, child) in items.iter_mut().enumerate() {
-                route(c, child, &path.key("routes").index(i));
-            }
-        }
-    }
-}
-
-fn inhibit_rules(c: &mut Checks, node: &mut Node, path: &SpecPath) {
-    if let NodeKind::Seq(items) = &mut node.kind {
-        for (i, rule) in items.iter_mut().enumerate() {
-            regex_maps(
-                c,
-                rule,
-                &path.index(i),
-                &["source_match_re", "target_match_re"],
-            );
         }
     }
 }

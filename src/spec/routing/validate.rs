@@ -386,7 +386,7 @@ impl Validator {
                     Diagnostic::error(
                         UNKNOWN_REFERENCE,
                         path.key("receiver"),
-                        format!("undefined receiver \"{receiver}\" used in route"),
+                        format!("receiver `{receiver}` is not defined (Alertmanager: undefined receiver \"{receiver}\" used in route)"),
                     )
                     .with_help(help),
                 );
@@ -460,7 +460,7 @@ impl Validator {
                         Diagnostic::error(
                             UNKNOWN_REFERENCE,
                             path.key(field).index(i),
-                            format!("undefined time interval \"{name}\" used in route"),
+                            format!("time interval `{name}` is not defined (Alertmanager: undefined time interval \"{name}\" used in route)"),
                         )
                         .with_help(help),
                     );

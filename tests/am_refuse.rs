@@ -85,6 +85,34 @@ fn route_labels_need_label_names() {
 }
 
 #[test]
+fn route_label_templates_and_event_webhooks_are_checked() {
+    let yaml = "routing:\n  route:\n    receiver: r\n    labels: {team: '{{ .GroupLabels.team '}\n  receivers: [{name: r}]\n  event_recorder:\n    webhook_outputs: [{batch: true}, {url: 'ftp://x'}]\n";
+    let found = errors(yaml);
+    for (message, path) in [
+        (
+            "template has 1 `{{` but 0 `}}`",
+            "routing.route.labels.team",
+        ),
+        (
+            "an event webhook needs url",
+            "routing.event_recorder.webhook_outputs[0]",
+        ),
+        (
+            "is not a valid URL",
+            "routing.event_recorder.webhook_outputs[1].url",
+        ),
+    ] {
+        let wanted = format!(" at {path}");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.contains(message) && e.ends_with(&wanted)),
+            "expected `{message}` at {path}, found {found:?}"
+        );
+    }
+}
+
+#[test]
 fn the_valid_forms_of_each_integration_load_clean() {
     let yaml = spec(
         "slack_app_token: {file: /t}, victorops_api_key: {env: V}, rocketchat_token: {env: T}, rocketchat_token_id: {env: I}, mattermost_webhook_url: {file: /m}, jira_api_url: 'https://x.atlassian.net/rest/api/2', telegram_bot_token: {file: /tg}, wechat_api_secret: {file: /w}, wechat_api_corp_id: c, smtp_auth_secret: {file: /s}",

@@ -1,6 +1,7 @@
 //! Alertmanager: global settings, the route tree, receivers, inhibition rules, time intervals and
-//! notification templates, in alertmanager.yml's vocabulary with typed durations, matchers parsed
-//! at load and secrets only by reference. `validate` holds what Alertmanager rejects at load.
+//! notification templates, plus Alertmanager's own tracing and event recorder, in
+//! alertmanager.yml's vocabulary with typed durations, matchers parsed at load and secrets only
+//! by reference. `validate` holds what Alertmanager rejects at load.
 
 pub mod chat;
 pub mod inhibit;

@@ -47,6 +47,9 @@ pub fn validate_routing(routing: &Routing) -> Vec<Diagnostic> {
     v.inhibit_rules(routing, &root.key("inhibit_rules"));
     v.time_intervals(routing, &root.key("time_intervals"));
     v.templates(&routing.templates, &root.key("templates"));
+    if let Some(recorder) = &routing.event_recorder {
+        v.event_recorder(recorder, &root.key("event_recorder"));
+    }
     if let Some(bridge) = &routing.dingtalk_bridge {
         v.url(&bridge.url, &root.key("dingtalk_bridge").key("url"));
     }

@@ -6,6 +6,7 @@ use super::{FileForm, Validator};
 use crate::codes::{INVALID_FIELD_COMBINATION, INVALID_VALUE};
 use crate::diagnostic::SpecPath;
 use crate::spec::routing::receiver::{Receiver, SlackConfig};
+use crate::spec::routing::tracing::EventRecorder;
 use crate::spec::routing::{HttpConfig, RoutingGlobal, Secret};
 
 /// Slack's Web API method that bot tokens post to.
@@ -59,6 +60,21 @@ impl Validator {
                 format!("template has {opens} `{{{{` but {closes} `}}}}`"),
                 "every action opens with {{ and closes with }}",
             );
+        }
+    }
+
+    pub(super) fn event_recorder(&mut self, recorder: &EventRecorder, path: &SpecPath) {
+        for (i, hook) in recorder.webhook_outputs.iter().enumerate() {
+            let p = path.key("webhook_outputs").index(i);
+            match &hook.url {
+                Some(url) => self.url(url, &p.key("url")),
+                None => self.must(
+                    p.clone(),
+                    "an event webhook needs url",
+                    "give the endpoint's URL",
+                ),
+            }
+            self.http_config(&hook.http_config, p.key("http_config"));
         }
     }
 

@@ -168,11 +168,13 @@ fn receiver_errors_are_reported_where_they_are() {
         "S009",
         "routing.receivers[0].pagerduty_configs[0]",
     );
+    // Alertmanager 0.29 reads the WeChat secret from a file; SigV4's secret key it reads only inline.
     has(
-        "routing:\n  route: {receiver: r}\n  receivers: [{name: r, wechat_configs: [{api_secret: {file: /x}, corp_id: c}]}]\n",
+        "routing:\n  route: {receiver: r}\n  receivers: [{name: r, sns_configs: [{topic_arn: a, sigv4: {access_key: k, secret_key: {file: /x}}}]}]\n",
         "S009",
-        "routing.receivers[0].wechat_configs[0].api_secret",
+        "routing.receivers[0].sns_configs[0].sigv4.secret_key",
     );
+    clean("routing:\n  route: {receiver: r}\n  receivers: [{name: r, wechat_configs: [{api_secret: {file: /x}, corp_id: c}]}]\n");
     has(
         "routing:\n  route: {receiver: r}\n  receivers: [{name: r, opsgenie_configs: [{api_key: {env: K}, responders: [{name: a, type: squad}]}]}]\n",
         "S005",

@@ -1,7 +1,10 @@
 //! alertmanager.yml (and `templates/<name>` for inline templates): global settings, templates, the
 //! route tree, inhibition rules, receivers and time intervals, in Alertmanager's vocabulary.
 //! Deprecated matcher maps are written as matcher lists; secrets as `*_file` fields or `${NAME}`
-//! placeholders; DingTalk configs as webhooks to the DingTalk bridge.
+//! placeholders; DingTalk configs as webhooks to the DingTalk bridge. Integrations whose spec
+//! types mirror Alertmanager's field for field are written by `native`.
+
+mod native;
 
 use super::prometheus::tls_config;
 use super::yaml::{document, Fields, HEADER};
@@ -15,6 +18,7 @@ use crate::spec::routing::time::TimeSpec;
 use crate::spec::routing::{
     HttpConfig, InhibitRule, Matcher, Receiver, Route, Routing, Secret, Template, TimeInterval,
 };
+use native::native;
 use serde_json::Value;
 
 /// alertmanager.yml and the inline template files, when the spec has a routing section.
@@ -81,6 +85,11 @@ fn config(routing: &Routing) -> Value {
                 .iter()
                 .map(time_interval)
                 .collect::<Vec<_>>(),
+        )
+        .set("tracing", routing.tracing.as_ref().map(native))
+        .set(
+            "event_recorder",
+            routing.event_recorder.as_ref().map(native),
         );
     root.build()
 }
@@ -119,14 +128,33 @@ fn global(routing: &Routing) -> Value {
         "smtp_auth_secret_file",
         g.smtp_auth_secret.as_ref(),
     );
-    f.set("smtp_require_tls", g.smtp_require_tls);
+    f.set("smtp_require_tls", g.smtp_require_tls)
+        .set(
+            "smtp_tls_config",
+            g.smtp_tls_config.as_ref().map(tls_config),
+        )
+        .set("smtp_force_implicit_tls", g.smtp_force_implicit_tls);
     secret(
         &mut f,
         "slack_api_url",
         "slack_api_url_file",
         g.slack_api_url.as_ref(),
     );
-    f.set("pagerduty_url", &g.pagerduty_url)
+    secret(
+        &mut f,
+        "slack_app_token",
+        "slack_app_token_file",
+        g.slack_app_token.as_ref(),
+    );
+    f.set("slack_app_url", &g.slack_app_url);
+    secret(
+        &mut f,
+        "victorops_api_key",
+        "victorops_api_key_file",
+        g.victorops_api_key.as_ref(),
+    );
+    f.set("victorops_api_url", &g.victorops_api_url)
+        .set("pagerduty_url", &g.pagerduty_url)
         .set("opsgenie_api_url", &g.opsgenie_api_url);
     secret(
         &mut f,
@@ -142,8 +170,35 @@ fn global(routing: &Routing) -> Value {
         g.wechat_api_secret.as_ref(),
     );
     f.set("wechat_api_corp_id", &g.wechat_api_corp_id)
-        .set("telegram_api_url", &g.telegram_api_url)
-        .set("http_config", g.http_config.as_ref().map(http_config));
+        .set("telegram_api_url", &g.telegram_api_url);
+    secret(
+        &mut f,
+        "telegram_bot_token",
+        "telegram_bot_token_file",
+        g.telegram_bot_token.as_ref(),
+    );
+    f.set("webex_api_url", &g.webex_api_url)
+        .set("jira_api_url", &g.jira_api_url)
+        .set("rocketchat_api_url", &g.rocketchat_api_url);
+    secret(
+        &mut f,
+        "rocketchat_token",
+        "rocketchat_token_file",
+        g.rocketchat_token.as_ref(),
+    );
+    secret(
+        &mut f,
+        "rocketchat_token_id",
+        "rocketchat_token_id_file",
+        g.rocketchat_token_id.as_ref(),
+    );
+    secret(
+        &mut f,
+        "mattermost_webhook_url",
+        "mattermost_webhook_url_file",
+        g.mattermost_webhook_url.as_ref(),
+    );
+    f.set("http_config", g.http_config.as_ref().map(http_config));
     f.build()
 }
 
@@ -190,6 +245,7 @@ fn route(route: &Route) -> Value {
         .set("repeat_interval", route.repeat_interval)
         .set("mute_time_intervals", &route.mute_time_intervals)
         .set("active_time_intervals", &route.active_time_intervals)
+        .set("labels", &route.labels)
         .set(
             "routes",
             route.routes.iter().map(self::route).collect::<Vec<_>>(),
@@ -257,9 +313,18 @@ fn receiver(routing: &Routing, r: &Receiver) -> Value {
     );
     Fields::new()
         .set("name", &r.name)
+        .set("labels", &r.labels)
+        .set(
+            "discord_configs",
+            r.discord_configs.iter().map(native).collect::<Vec<_>>(),
+        )
         .set(
             "email_configs",
             r.email_configs.iter().map(email).collect::<Vec<_>>(),
+        )
+        .set(
+            "incidentio_configs",
+            r.incidentio_configs.iter().map(native).collect::<Vec<_>>(),
         )
         .set("webhook_configs", webhooks)
         .set(
@@ -282,12 +347,44 @@ fn receiver(routing: &Routing, r: &Receiver) -> Value {
             r.wechat_configs.iter().map(wechat).collect::<Vec<_>>(),
         )
         .set(
-            "msteams_configs",
-            r.msteams_configs.iter().map(msteams).collect::<Vec<_>>(),
+            "pushover_configs",
+            r.pushover_configs.iter().map(native).collect::<Vec<_>>(),
+        )
+        .set(
+            "victorops_configs",
+            r.victorops_configs.iter().map(native).collect::<Vec<_>>(),
+        )
+        .set(
+            "sns_configs",
+            r.sns_configs.iter().map(native).collect::<Vec<_>>(),
         )
         .set(
             "telegram_configs",
             r.telegram_configs.iter().map(telegram).collect::<Vec<_>>(),
+        )
+        .set(
+            "webex_configs",
+            r.webex_configs.iter().map(native).collect::<Vec<_>>(),
+        )
+        .set(
+            "msteams_configs",
+            r.msteams_configs.iter().map(msteams).collect::<Vec<_>>(),
+        )
+        .set(
+            "msteamsv2_configs",
+            r.msteamsv2_configs.iter().map(native).collect::<Vec<_>>(),
+        )
+        .set(
+            "jira_configs",
+            r.jira_configs.iter().map(native).collect::<Vec<_>>(),
+        )
+        .set(
+            "rocketchat_configs",
+            r.rocketchat_configs.iter().map(native).collect::<Vec<_>>(),
+        )
+        .set(
+            "mattermost_configs",
+            r.mattermost_configs.iter().map(native).collect::<Vec<_>>(),
         )
         .build()
 }
@@ -317,7 +414,9 @@ fn email(e: &EmailConfig) -> Value {
         .set("tls_config", e.tls_config.as_ref().map(tls_config))
         .set("headers", &e.headers)
         .set("html", &e.html)
-        .set("text", &e.text);
+        .set("text", &e.text)
+        .set("force_implicit_tls", e.force_implicit_tls)
+        .set("threading", e.threading.as_ref().map(native));
     f.build()
 }
 
@@ -326,7 +425,8 @@ fn webhook(w: &WebhookConfig) -> Value {
     f.set("send_resolved", w.send_resolved);
     secret(&mut f, "url", "url_file", Some(&w.url));
     f.set("http_config", w.http_config.as_ref().map(http_config))
-        .set("max_alerts", w.max_alerts);
+        .set("max_alerts", w.max_alerts)
+        .set("timeout", w.timeout);
     f.build()
 }
 
@@ -346,7 +446,9 @@ fn slack(s: &SlackConfig) -> Value {
     let mut f = Fields::new();
     f.set("send_resolved", s.send_resolved);
     secret(&mut f, "api_url", "api_url_file", s.api_url.as_ref());
-    f.set("http_config", s.http_config.as_ref().map(http_config))
+    secret(&mut f, "app_token", "app_token_file", s.app_token.as_ref());
+    f.set("app_url", &s.app_url)
+        .set("http_config", s.http_config.as_ref().map(http_config))
         .set("channel", &s.channel)
         .set("username", &s.username)
         .set("color", &s.color)
@@ -403,7 +505,11 @@ fn slack(s: &SlackConfig) -> Value {
                         .build()
                 })
                 .collect::<Vec<_>>(),
-        );
+        )
+        .set("message_text", &s.message_text)
+        .set("update_message", s.update_message)
+        .set("post_updates_to_thread", s.post_updates_to_thread)
+        .set("timeout", s.timeout);
     f.build()
 }
 
@@ -535,11 +641,14 @@ fn telegram(t: &TelegramConfig) -> Value {
     let mut f = Fields::new();
     f.set("send_resolved", t.send_resolved)
         .set("api_url", &t.api_url);
-    secret(&mut f, "bot_token", "bot_token_file", Some(&t.bot_token));
+    secret(&mut f, "bot_token", "bot_token_file", t.bot_token.as_ref());
     f.set("chat_id", t.chat_id)
+        .set("chat_id_file", &t.chat_id_file)
+        .set("message_thread_id", t.message_thread_id)
         .set("message", &t.message)
         .set("disable_notifications", t.disable_notifications)
         .set("parse_mode", t.parse_mode)
-        .set("http_config", t.http_config.as_ref().map(http_config));
+        .set("http_config", t.http_config.as_ref().map(http_config))
+        .set("timeout", t.timeout);
     f.build()
 }

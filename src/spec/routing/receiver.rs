@@ -1,10 +1,19 @@
 //! Receivers: where notifications go. Each receiver has a unique name and any number of
 //! integrations, with Alertmanager's field names: email, webhook, Slack, PagerDuty, OpsGenie,
-//! WeChat, Microsoft Teams and Telegram — plus DingTalk, which Alertmanager lacks and monctl renders
-//! as a webhook to a DingTalk bridge. Secrets are [`Secret`] references.
+//! WeChat, Microsoft Teams and Telegram here; Discord, Webex, Teams Workflows, Mattermost and
+//! Rocket.Chat in `chat`; VictorOps, Pushover and incident.io in `oncall`; SNS and Jira in their own
+//! modules — plus DingTalk, which Alertmanager lacks and monctl renders as a webhook to a DingTalk
+//! bridge. Secrets are [`Secret`] references.
 
+use super::chat::{
+    DiscordConfig, MattermostConfig, MsteamsV2Config, RocketchatConfig, WebexConfig,
+};
+use super::jira::JiraConfig;
+use super::oncall::{IncidentioConfig, PushoverConfig, VictoropsConfig};
 use super::secret::Secret;
+use super::sns::SnsConfig;
 use crate::spec::scrape::TlsConfig;
+use crate::spec::types::Duration;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -14,23 +23,55 @@ use std::collections::BTreeMap;
 pub struct Receiver {
     /// Unique name that routes refer to.
     pub name: String,
+    /// Labels of the receiver, shown to templates and the API (Alertmanager main); a `name`
+    /// label must equal the receiver's name.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub discord_configs: Vec<DiscordConfig>,
     #[serde(default)]
     pub email_configs: Vec<EmailConfig>,
     #[serde(default)]
     pub webhook_configs: Vec<WebhookConfig>,
     #[serde(default)]
     pub slack_configs: Vec<SlackConfig>,
+    /// incident.io (Alertmanager 0.29+).
+    #[serde(default)]
+    pub incidentio_configs: Vec<IncidentioConfig>,
     #[serde(default)]
     pub pagerduty_configs: Vec<PagerdutyConfig>,
     #[serde(default)]
     pub opsgenie_configs: Vec<OpsgenieConfig>,
     #[serde(default)]
     pub wechat_configs: Vec<WechatConfig>,
-    /// Microsoft Teams (Alertmanager 0.26 and later).
     #[serde(default)]
-    pub msteams_configs: Vec<MsteamsConfig>,
+    pub pushover_configs: Vec<PushoverConfig>,
+    /// Splunk On-Call (VictorOps).
+    #[serde(default)]
+    pub victorops_configs: Vec<VictoropsConfig>,
+    /// Amazon SNS.
+    #[serde(default)]
+    pub sns_configs: Vec<SnsConfig>,
     #[serde(default)]
     pub telegram_configs: Vec<TelegramConfig>,
+    /// Cisco Webex.
+    #[serde(default)]
+    pub webex_configs: Vec<WebexConfig>,
+    /// Microsoft Teams connectors (Alertmanager 0.26 and later; retired by Microsoft).
+    #[serde(default)]
+    pub msteams_configs: Vec<MsteamsConfig>,
+    /// Microsoft Teams through Workflows (Alertmanager 0.28 and later).
+    #[serde(default)]
+    pub msteamsv2_configs: Vec<MsteamsV2Config>,
+    /// Jira issues (Alertmanager 0.28 and later).
+    #[serde(default)]
+    pub jira_configs: Vec<JiraConfig>,
+    /// Rocket.Chat (Alertmanager 0.28 and later).
+    #[serde(default)]
+    pub rocketchat_configs: Vec<RocketchatConfig>,
+    /// Mattermost (Alertmanager 0.29 and later).
+    #[serde(default)]
+    pub mattermost_configs: Vec<MattermostConfig>,
     /// DingTalk robots, reached through the DingTalk bridge (`routing.dingtalk_bridge`).
     #[serde(default)]
     pub dingtalk_configs: Vec<DingtalkConfig>,
@@ -39,7 +80,17 @@ pub struct Receiver {
 impl Receiver {
     /// How many integrations the receiver has; a receiver with none drops its notifications.
     pub fn integration_count(&self) -> usize {
-        self.email_configs.len()
+        self.discord_configs.len()
+            + self.email_configs.len()
+            + self.incidentio_configs.len()
+            + self.pushover_configs.len()
+            + self.victorops_configs.len()
+            + self.sns_configs.len()
+            + self.webex_configs.len()
+            + self.msteamsv2_configs.len()
+            + self.jira_configs.len()
+            + self.rocketchat_configs.len()
+            + self.mattermost_configs.len()
             + self.webhook_configs.len()
             + self.slack_configs.len()
             + self.pagerduty_configs.len()
@@ -124,6 +175,24 @@ pub struct EmailConfig {
     pub require_tls: Option<bool>,
     #[serde(default)]
     pub tls_config: Option<TlsConfig>,
+    /// Implicit TLS (a TLS connection from the start) when true, STARTTLS when false; by port
+    /// (465 implicit) when absent (Alertmanager 0.29+).
+    #[serde(default)]
+    pub force_implicit_tls: Option<bool>,
+    /// Mail threading of a group's notifications (Alertmanager main).
+    #[serde(default)]
+    pub threading: Option<EmailThreading>,
+}
+
+/// How an email config threads the notifications of one alert group.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmailThreading {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// `none` or `daily` (a new thread each day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread_by_date: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -140,6 +209,9 @@ pub struct WebhookConfig {
     /// Most alerts per message; 0 (default) sends all.
     #[serde(default)]
     pub max_alerts: Option<u64>,
+    /// Longest time a request may take; 0 (default) sets no limit (Alertmanager 0.28+).
+    #[serde(default)]
+    pub timeout: Option<Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -190,6 +262,14 @@ pub struct SlackConfig {
     /// The incoming-webhook URL (a secret); default `global.slack_api_url`.
     #[serde(default)]
     pub api_url: Option<Secret>,
+    /// A Slack app's bot token (a secret; `{file: ...}` renders as `app_token_file`), posted to
+    /// `app_url`; default `global.slack_app_token` (Alertmanager 0.29+). At most one of api_url
+    /// and app_token.
+    #[serde(default)]
+    pub app_token: Option<Secret>,
+    /// The Web API method app tokens post to; default `global.slack_app_url`.
+    #[serde(default)]
+    pub app_url: Option<String>,
     #[serde(default)]
     pub http_config: Option<HttpConfig>,
     #[serde(default)]
@@ -230,6 +310,19 @@ pub struct SlackConfig {
     pub mrkdwn_in: Vec<String>,
     #[serde(default)]
     pub actions: Vec<SlackAction>,
+    /// Message text outside the attachment (Alertmanager main).
+    #[serde(default)]
+    pub message_text: Option<String>,
+    /// Update the group's first message instead of posting new ones (bot tokens only,
+    /// api_url `https://slack.com/api/chat.postMessage`).
+    #[serde(default)]
+    pub update_message: Option<bool>,
+    /// Post later notifications as replies in the first message's thread (bot tokens only).
+    #[serde(default)]
+    pub post_updates_to_thread: Option<bool>,
+    /// Longest time a request may take; 0 (default) sets no limit.
+    #[serde(default)]
+    pub timeout: Option<Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -357,7 +450,8 @@ pub struct WechatConfig {
     /// Default false.
     #[serde(default)]
     pub send_resolved: Option<bool>,
-    /// Default `global.wechat_api_secret`. Alertmanager reads it only inline: use `{env: NAME}`.
+    /// Default `global.wechat_api_secret` (`{file: ...}` renders as `api_secret_file`,
+    /// Alertmanager 0.29+).
     #[serde(default)]
     pub api_secret: Option<Secret>,
     /// Default `global.wechat_api_url`.
@@ -417,10 +511,19 @@ pub struct TelegramConfig {
     /// Default `global.telegram_api_url`.
     #[serde(default)]
     pub api_url: Option<String>,
-    /// The bot's token (a secret; `{file: ...}` renders as `bot_token_file`, Alertmanager 0.26+).
-    pub bot_token: Secret,
-    /// The chat to post to (non-zero).
-    pub chat_id: i64,
+    /// The bot's token (a secret; `{file: ...}` renders as `bot_token_file`, Alertmanager 0.26+);
+    /// default `global.telegram_bot_token`.
+    #[serde(default)]
+    pub bot_token: Option<Secret>,
+    /// The chat to post to (non-zero); or `chat_id_file`.
+    #[serde(default)]
+    pub chat_id: Option<i64>,
+    /// A file holding the chat id (Alertmanager main).
+    #[serde(default)]
+    pub chat_id_file: Option<String>,
+    /// The topic of a forum supergroup.
+    #[serde(default)]
+    pub message_thread_id: Option<i64>,
     #[serde(default)]
     pub message: Option<String>,
     #[serde(default)]
@@ -430,6 +533,9 @@ pub struct TelegramConfig {
     pub parse_mode: Option<TelegramParseMode>,
     #[serde(default)]
     pub http_config: Option<HttpConfig>,
+    /// Longest time a request may take; 0 (default) sets no limit.
+    #[serde(default)]
+    pub timeout: Option<Duration>,
 }
 
 /// A DingTalk robot. Alertmanager has no DingTalk integration: monctl renders this as a webhook

@@ -45,6 +45,11 @@ pub struct Route {
     /// Names of time intervals outside of which this route's notifications are muted.
     #[serde(default)]
     pub active_time_intervals: Vec<String>,
+    /// Labels attached to the alert groups of this route and its children (a child's own override
+    /// its parent's), rendered per group and shown to templates as `routeLabels` (Alertmanager
+    /// main). Values are templates.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
     /// Child routes, tried in order.
     #[serde(default)]
     pub routes: Vec<Route>,

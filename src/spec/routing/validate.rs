@@ -18,6 +18,8 @@ use crate::spec::types::LABEL_NAME_PATTERN;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 
+mod notifiers;
+
 /// Diagnostics (paths only) for the spec's routing section, if it has one.
 pub fn validate(spec: &crate::spec::Spec) -> Vec<Diagnostic> {
     spec.routing
@@ -45,6 +47,9 @@ pub fn validate_routing(routing: &Routing) -> Vec<Diagnostic> {
     v.inhibit_rules(routing, &root.key("inhibit_rules"));
     v.time_intervals(routing, &root.key("time_intervals"));
     v.templates(&routing.templates, &root.key("templates"));
+    if let Some(recorder) = &routing.event_recorder {
+        v.event_recorder(recorder, &root.key("event_recorder"));
+    }
     if let Some(bridge) = &routing.dingtalk_bridge {
         v.url(&bridge.url, &root.key("dingtalk_bridge").key("url"));
     }
@@ -79,10 +84,15 @@ impl Validator {
 
     fn label(&mut self, name: &str, path: SpecPath, what: &str) {
         if !self.label_name.is_match(name) {
+            let message = match what {
+                "group_by" => format!("invalid label name \"{name}\" in group_by list"),
+                "equal" => format!("invalid label name \"{name}\" in equal list"),
+                _ => format!("invalid label name \"{name}\" in {what}"),
+            };
             self.error(
                 INVALID_VALUE,
                 path,
-                format!("`{name}` is not a valid label name in {what}"),
+                message,
                 "label names use letters, digits and _, and do not start with a digit",
             );
         }
@@ -195,8 +205,11 @@ impl Validator {
                 "an HTTP client uses one authentication method; keep one",
             );
         }
+        // Go's url.Parse takes almost any text (`foo` is a relative URL): only white space fails.
         if let Some(proxy) = &http.proxy_url {
-            self.url(proxy, &path.key("proxy_url"));
+            if proxy.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                self.url(proxy, &path.key("proxy_url"));
+            }
         }
     }
 
@@ -283,7 +296,7 @@ impl Validator {
                 s,
                 path.key("smtp_auth_secret"),
                 "the SMTP CRAM-MD5 secret",
-                FileForm::Unsupported,
+                FileForm::Supported,
             );
         }
         if let Some(s) = &g.slack_api_url {
@@ -302,7 +315,7 @@ impl Validator {
                 s,
                 path.key("wechat_api_secret"),
                 "the WeChat API secret",
-                FileForm::Unsupported,
+                FileForm::Supported,
             );
         }
         for (field, value) in [
@@ -316,20 +329,21 @@ impl Validator {
             }
         }
         self.http_config(&g.http_config, path.key("http_config"));
+        self.global_notifiers(g, path);
     }
 
     fn root_route(&mut self, route: &Route, path: &SpecPath) {
         if route.receiver.as_deref().unwrap_or("").is_empty() {
             self.combination(
                 path.clone(),
-                "the root route has no receiver",
+                "root route must specify a default receiver",
                 "the root route is the fallback for every alert: set `receiver:` to a defined receiver",
             );
         }
         if !route.matchers.is_empty() || !route.match_.is_empty() || !route.match_re.is_empty() {
             self.combination(
                 path.key("matchers"),
-                "the root route has matchers",
+                "root route must not have any matchers",
                 "the root route must match every alert; move the matchers to a child route",
             );
         }
@@ -343,7 +357,10 @@ impl Validator {
             if set {
                 self.combination(
                     path.key(field),
-                    format!("the root route cannot have {field}"),
+                    format!(
+                        "root route must not have any {} time intervals",
+                        field.trim_end_matches("_time_intervals")
+                    ),
                     "set time intervals on child routes",
                 );
             }
@@ -351,7 +368,7 @@ impl Validator {
         if route.continue_ {
             self.combination(
                 path.key("continue"),
-                "the root route cannot have `continue`",
+                "cannot have continue in root route",
                 "remove `continue` from the root route",
             );
         }
@@ -372,7 +389,7 @@ impl Validator {
                     Diagnostic::error(
                         UNKNOWN_REFERENCE,
                         path.key("receiver"),
-                        format!("receiver `{receiver}` is not defined"),
+                        format!("receiver `{receiver}` is not defined (Alertmanager: undefined receiver \"{receiver}\" used in route)"),
                     )
                     .with_help(help),
                 );
@@ -391,7 +408,7 @@ impl Validator {
                     self.error(
                         INVALID_VALUE,
                         label_path,
-                        format!("label `{label}` is listed twice in group_by"),
+                        format!("duplicated label \"{label}\" in group_by"),
                         "list each label once",
                     );
                 }
@@ -399,7 +416,7 @@ impl Validator {
             if all && group_by.len() > 1 {
                 self.combination(
                     path.key("group_by"),
-                    "group_by has `...` and other labels",
+                    "cannot have wildcard group_by (`...`) and other labels at the same time",
                     "`...` groups by all labels on its own; remove the other labels or the `...`",
                 );
             }
@@ -416,6 +433,10 @@ impl Validator {
                     "give a positive duration",
                 );
             }
+        }
+        for (name, value) in &route.labels {
+            self.label(name, path.key("labels").key(name), "route labels");
+            self.template(value, path.key("labels").key(name));
         }
         self.matcher_texts(&route.matchers, path.key("matchers"));
         self.deprecated_maps(
@@ -442,7 +463,7 @@ impl Validator {
                         Diagnostic::error(
                             UNKNOWN_REFERENCE,
                             path.key(field).index(i),
-                            format!("time interval `{name}` is not defined"),
+                            format!("time interval `{name}` is not defined (Alertmanager: undefined time interval \"{name}\" used in route)"),
                         )
                         .with_help(help),
                     );
@@ -463,7 +484,7 @@ impl Validator {
                 self.error(
                     INVALID_VALUE,
                     rpath.key("name"),
-                    "receiver name is empty".into(),
+                    "missing name in receiver".into(),
                     "give the receiver a name that routes can refer to",
                 );
             }
@@ -472,7 +493,7 @@ impl Validator {
                     DUPLICATE_DEFINITION,
                     rpath.key("name"),
                     format!(
-                        "receiver `{}` is defined twice (first at {first})",
+                        "notification config name \"{}\" is not unique (first at {first})",
                         receiver.name
                     ),
                 )
@@ -482,7 +503,22 @@ impl Validator {
             } else {
                 seen.insert(&receiver.name, rpath.clone());
             }
+            for (name, value) in &receiver.labels {
+                self.label(name, rpath.key("labels").key(name), "receiver labels");
+                if name == "name" && value != &receiver.name {
+                    self.error(
+                        INVALID_VALUE,
+                        rpath.key("labels").key(name),
+                        format!(
+                            "receiver label \"name\" must match receiver name \"{}\", got \"{value}\"",
+                            receiver.name
+                        ),
+                        "drop the `name` label (Alertmanager sets it) or give it the receiver's name",
+                    );
+                }
+            }
             self.receiver(routing, receiver, &rpath, g);
+            self.notifiers(receiver, &rpath, g);
         }
     }
 
@@ -499,7 +535,7 @@ impl Validator {
                 self.error(
                     INVALID_VALUE,
                     p.key("to"),
-                    "email `to` is empty".into(),
+                    "missing to address in email config".into(),
                     "give one or more addresses, comma-separated",
                 );
             }
@@ -507,7 +543,7 @@ impl Validator {
                 (Some(host), _) => self.host_port(host, p.key("smarthost")),
                 (None, None) => self.combination(
                     p.clone(),
-                    "no SMTP smarthost: the email config has none and global.smtp_smarthost is not set",
+                    "no global SMTP smarthost set: the email config has no smarthost",
                     "set routing.global.smtp_smarthost (host:port) or smarthost here",
                 ),
                 (None, Some(_)) => {}
@@ -515,7 +551,7 @@ impl Validator {
             if email.from.is_none() && g.smtp_from.is_none() {
                 self.combination(
                     p.clone(),
-                    "no sender: the email config has no `from` and global.smtp_from is not set",
+                    "no global SMTP from set: the email config has no `from`",
                     "set routing.global.smtp_from or from here",
                 );
             }
@@ -532,7 +568,7 @@ impl Validator {
                     s,
                     p.key("auth_secret"),
                     "the SMTP CRAM-MD5 secret",
-                    FileForm::Unsupported,
+                    FileForm::Supported,
                 );
             }
             let mut headers: HashMap<String, &str> = HashMap::new();
@@ -557,13 +593,19 @@ impl Validator {
             let p = path.key("slack_configs").index(j);
             match &slack.api_url {
                 Some(url) => self.secret_url(url, p.key("api_url"), "the Slack webhook URL", true),
-                None if g.slack_api_url.is_none() => self.combination(
-                    p.clone(),
-                    "no Slack webhook URL: the config has no api_url and global.slack_api_url is not set",
-                    "set api_url here or routing.global.slack_api_url",
-                ),
+                None if g.slack_api_url.is_none()
+                    && slack.app_token.is_none()
+                    && g.slack_app_token.is_none() =>
+                {
+                    self.combination(
+                        p.clone(),
+                        "no Slack API URL nor App token set either inline or in a file",
+                        "set api_url (an incoming webhook) or app_token (a bot token) here, or routing.global.slack_api_url or slack_app_token",
+                    )
+                }
                 None => {}
             }
+            self.slack_app(slack, &p);
             for (k, action) in slack.actions.iter().enumerate() {
                 if action.url.is_none() && action.name.is_none() {
                     self.combination(
@@ -580,7 +622,7 @@ impl Validator {
             if pd.routing_key.is_none() && pd.service_key.is_none() {
                 self.combination(
                     p.clone(),
-                    "a PagerDuty config needs routing_key or service_key",
+                    "missing service or routing key in PagerDuty config",
                     "set routing_key (Events API v2) as a secret reference",
                 );
             }
@@ -608,10 +650,15 @@ impl Validator {
         for (j, og) in receiver.opsgenie_configs.iter().enumerate() {
             let p = path.key("opsgenie_configs").index(j);
             match &og.api_key {
-                Some(s) => self.secret(s, p.key("api_key"), "the OpsGenie API key", FileForm::Supported),
+                Some(s) => self.secret(
+                    s,
+                    p.key("api_key"),
+                    "the OpsGenie API key",
+                    FileForm::Supported,
+                ),
                 None if g.opsgenie_api_key.is_none() => self.combination(
                     p.clone(),
-                    "no OpsGenie API key: the config has no api_key and global.opsgenie_api_key is not set",
+                    "no global OpsGenie API Key set either inline or in a file",
                     "set api_key here or routing.global.opsgenie_api_key",
                 ),
                 None => {}
@@ -645,10 +692,15 @@ impl Validator {
         for (j, wc) in receiver.wechat_configs.iter().enumerate() {
             let p = path.key("wechat_configs").index(j);
             match &wc.api_secret {
-                Some(s) => self.secret(s, p.key("api_secret"), "the WeChat API secret", FileForm::Unsupported),
+                Some(s) => self.secret(
+                    s,
+                    p.key("api_secret"),
+                    "the WeChat API secret",
+                    FileForm::Supported,
+                ),
                 None if g.wechat_api_secret.is_none() => self.combination(
                     p.clone(),
-                    "no WeChat API secret: the config has no api_secret and global.wechat_api_secret is not set",
+                    "no global Wechat Api Secret set either inline or in a file",
                     "set api_secret here or routing.global.wechat_api_secret",
                 ),
                 None => {}
@@ -656,7 +708,7 @@ impl Validator {
             if wc.corp_id.is_none() && g.wechat_api_corp_id.is_none() {
                 self.combination(
                     p.clone(),
-                    "no WeChat corp id: the config has no corp_id and global.wechat_api_corp_id is not set",
+                    "no global Wechat CorpID set",
                     "set corp_id here or routing.global.wechat_api_corp_id",
                 );
             }
@@ -677,19 +729,33 @@ impl Validator {
         }
         for (j, tg) in receiver.telegram_configs.iter().enumerate() {
             let p = path.key("telegram_configs").index(j);
-            self.secret(
-                &tg.bot_token,
-                p.key("bot_token"),
-                "the Telegram bot token",
-                FileForm::Supported,
-            );
-            if tg.chat_id == 0 {
-                self.error(
+            match &tg.bot_token {
+                Some(token) => self.secret(
+                    token,
+                    p.key("bot_token"),
+                    "the Telegram bot token",
+                    FileForm::Supported,
+                ),
+                None if g.telegram_bot_token.is_none() => self.combination(
+                    p.clone(),
+                    "missing bot_token or bot_token_file on telegram_config",
+                    "set bot_token here or routing.global.telegram_bot_token, as a secret reference",
+                ),
+                None => {}
+            }
+            match (tg.chat_id, &tg.chat_id_file) {
+                (Some(_), Some(_)) => self.combination(
+                    p.key("chat_id"),
+                    "at most one of chat_id & chat_id_file must be configured",
+                    "keep one of the two",
+                ),
+                (Some(0), None) | (None, None) => self.error(
                     INVALID_VALUE,
                     p.key("chat_id"),
-                    "chat_id is 0".into(),
-                    "give the chat's id",
-                );
+                    "missing chat_id or chat_id_file on telegram_config".into(),
+                    "give the chat's id (non-zero)",
+                ),
+                _ => {}
             }
             if let Some(url) = &tg.api_url {
                 self.url(url, &p.key("api_url"));
@@ -786,7 +852,7 @@ impl Validator {
                 self.error(
                     INVALID_VALUE,
                     p.key("name"),
-                    "time interval name is empty".into(),
+                    "missing name in time interval".into(),
                     "give it a name routes can refer to",
                 );
             }
@@ -795,7 +861,7 @@ impl Validator {
                     DUPLICATE_DEFINITION,
                     p.key("name"),
                     format!(
-                        "time interval `{}` is defined twice (first at {first})",
+                        "time interval \"{}\" is not unique (first at {first})",
                         interval.name
                     ),
                 )

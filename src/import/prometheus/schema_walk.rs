@@ -159,13 +159,9 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
     }
 }
 
-/// Secret fields Alertmanager has no `_file` form for.
-const NO_FILE_FORM: &[&str] = &[
-    "smtp_auth_secret",
-    "auth_secret",
-    "wechat_api_secret",
-    "api_secret",
-];
+/// Secret fields Alertmanager reads from no file (since 0.29 every integration secret has a
+/// `_file` form; SigV4's secret key is moved by the Alertmanager import itself).
+const NO_FILE_FORM: &[&str] = &["secret_key"];
 
 /// The environment variable a moved secret without a file form is read from.
 fn secret_env(path: &SpecPath) -> String {

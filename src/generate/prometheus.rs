@@ -80,10 +80,27 @@ pub fn prometheus_yml(model: &Model) -> Artifact {
             .map(remote_read)
             .collect::<Vec<_>>(),
     );
-    root.merge(&spec.scrape.server);
+    root.merge(without_nulls(
+        serde_json::to_value(&spec.scrape.server).unwrap_or(Value::Null),
+    ));
     Artifact {
         path: "prometheus.yml".into(),
         content: document(&root.build()),
+    }
+}
+
+/// `value` without its null fields, at any depth (the server sections' nested blocks, such as
+/// `tracing.tls_config`, are written as serde gives them).
+fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
     }
 }
 

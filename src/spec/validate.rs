@@ -177,8 +177,11 @@ impl Validator {
         let scrape = &spec.scrape;
         let root = SpecPath::root().key("scrape");
         let global = &scrape.global;
-        self.out
-            .extend(super::server::validate(&scrape.server, &root));
+        self.out.extend(super::server::validate(
+            &scrape.server,
+            global.tuning.metric_name_validation_scheme,
+            &root,
+        ));
         self.label_keys(
             global.external_labels.keys(),
             &root.key("global").key("external_labels"),
@@ -412,7 +415,7 @@ impl Validator {
                 )
             } else if RESERVED_HEADERS.contains(&lower.as_str()) {
                 (
-                    format!("{lower} is a reserved header. It must not be changed"),
+                    format!("{header} is a reserved header. It must not be changed"),
                     "remove the header; Prometheus sets it itself",
                 )
             } else {
@@ -638,8 +641,8 @@ impl Validator {
     }
 }
 
-/// Headers Prometheus sets on remote write/read requests itself (lower case).
-const RESERVED_HEADERS: &[&str] = &[
+/// Headers Prometheus sets on remote write/read and tracing requests itself (lower case).
+pub(crate) const RESERVED_HEADERS: &[&str] = &[
     "host",
     "content-encoding",
     "content-length",
@@ -653,7 +656,10 @@ const RESERVED_HEADERS: &[&str] = &[
     "accept-encoding",
     "x-prometheus-remote-write-version",
     "x-prometheus-remote-read-version",
-    "x-prometheus-scrape-timeout-seconds",
+    // Added by SigV4.
+    "x-amz-date",
+    "x-amz-security-token",
+    "x-amz-content-sha256",
 ];
 
 fn first_line(message: &str) -> &str {

@@ -21,7 +21,13 @@ pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node 
         match name.as_str() {
             "global" => scrape.push(("global".into(), key_span, value)),
             "scrape_configs" => scrape.push(("jobs".into(), key_span, value)),
-            "remote_write" | "remote_read" => scrape.push((name, key_span, value)),
+            "remote_write"
+            | "remote_read"
+            | "scrape_config_files"
+            | "storage"
+            | "otlp"
+            | "tracing"
+            | "runtime" => scrape.push((name, key_span, value)),
             "alerting" => {
                 for (aname, akey, avalue) in entries(value) {
                     match aname.as_str() {

@@ -31,7 +31,9 @@ pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node 
             "alerting" => {
                 for (aname, akey, avalue) in entries(value) {
                     match aname.as_str() {
-                        "alertmanagers" => scrape.push(("alertmanagers".into(), akey, avalue)),
+                        "alertmanagers" | "alert_relabel_configs" => {
+                            scrape.push((aname, akey, avalue))
+                        }
                         _ => out.push(pipeline::unsupported(
                             &format!("alerting.{aname}"),
                             "prometheus.yml field",

@@ -53,7 +53,7 @@ pub fn validate(tracing: &TracingConfig, path: &SpecPath, out: &mut Vec<Diagnost
         let message = if lower == "authorization" {
             "custom authorization header configuration is not yet supported".to_string()
         } else if crate::spec::validate::RESERVED_HEADERS.contains(&lower.as_str()) {
-            format!("{header} is a reserved header. It must not be changed")
+            format!("{lower} is a reserved header. It must not be changed")
         } else {
             continue;
         };

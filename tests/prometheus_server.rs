@@ -267,6 +267,14 @@ const REFUSED: &[(&str, &str)] = &[
         "scrape_configs:\n  - job_name: a\n    relabel_configs:\n      - target_label: __param_target\n        source_labels: [__address__]\n    static_configs:\n      - targets: [http://bad]\n",
         "instance 0 in group 0: \"http://bad\" is not a valid hostname",
     ),
+    (
+        "scrape_configs:\n  - job_name: a\n    kubernetes_sd_configs:\n      - role: endpoints\n        selectors:\n          - role: pod\n            field: metadata.status-Running\n",
+        "invalid selector: 'metadata.status-Running'; can't understand 'metadata.status-Running'",
+    ),
+    (
+        "alerting:\n  alertmanagers:\n    - api_version: v1\n      static_configs:\n        - targets: [am:9093]\n",
+        "expected Alertmanager api version to be one of [v2] but got v1",
+    ),
 ];
 
 #[test]
@@ -290,6 +298,7 @@ fn what_prometheus_accepts_in_these_sections_loads() {
         // A relabeled address is checked by Prometheus after relabeling, not as written.
         "scrape_configs:\n  - job_name: a\n    relabel_configs:\n      - target_label: __address__\n        replacement: good:80\n    static_configs:\n      - targets: [http://good]\n",
         "scrape_configs:\n  - job_name: a\n    kubernetes_sd_configs:\n      - role: pod\n        follow_redirects: true\n",
+        "scrape_configs:\n  - job_name: a\n    kubernetes_sd_configs:\n      - role: pod\n        selectors:\n          - role: pod\n            field: spec.nodeName=a\\,b,status.phase!=Failed\n",
     ] {
         let errors = errors(native);
         assert!(errors.is_empty(), "{native}\n{errors:?}");

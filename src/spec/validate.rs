@@ -205,6 +205,16 @@ impl Validator {
         self.tuning(&global.tuning, &root.key("global"), None);
         for (i, am) in scrape.alertmanagers.iter().enumerate() {
             let path = root.key("alertmanagers").index(i);
+            if am.api_version == Some(super::scrape::AlertmanagerApi::V1) {
+                self.out.push(
+                    Diagnostic::error(
+                        INVALID_VALUE,
+                        path.key("api_version"),
+                        "expected Alertmanager api version to be one of [v2] but got v1",
+                    )
+                    .with_help("Prometheus 3 speaks only the v2 API (Alertmanager 0.27 removed v1): write api_version: v2 or leave it out"),
+                );
+            }
             self.relabels(&am.relabel_configs, &path.key("relabel_configs"));
             self.relabels(
                 &am.alert_relabel_configs,
@@ -458,6 +468,18 @@ impl Validator {
                 );
             }
             seen.push(selector.role);
+            if let Some(field) = &selector.field {
+                if let Some(term) = field_selector_unreadable(field) {
+                    self.out.push(
+                        Diagnostic::error(
+                            INVALID_VALUE,
+                            path.key("selectors").index(i).key("field"),
+                            format!("invalid selector: '{field}'; can't understand '{term}'"),
+                        )
+                        .with_help("a field selector is key=value, key==value or key!=value terms, comma-separated"),
+                    );
+                }
+            }
             if !allowed.contains(&selector.role) {
                 self.combination(
                     spath,
@@ -924,6 +946,32 @@ pub(crate) const RESERVED_HEADERS: &[&str] = &[
     "x-amz-security-token",
     "x-amz-content-sha256",
 ];
+
+/// The first term of a Kubernetes field selector the API machinery cannot read (one without
+/// `=`, `==` or `!=`), if any.
+fn field_selector_unreadable(selector: &str) -> Option<&str> {
+    if selector.trim().is_empty() {
+        return None;
+    }
+    // Terms are split at commas not escaped with a backslash.
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in selector.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            ',' if !escaped => {
+                let term = &selector[start..i];
+                if !term.contains('=') {
+                    return Some(term);
+                }
+                start = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    let last = &selector[start..];
+    (!last.contains('=')).then_some(last)
+}
 
 /// Whether relabeling surely leaves every static target, and its `__address__`, as written (as
 /// Prometheus checks a job's static targets without relabel_configs at load, and promtool every

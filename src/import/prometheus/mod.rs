@@ -1,6 +1,8 @@
 //! Import of prometheus.yml into the `scrape` section (issue #9): `global`, the Alertmanager
-//! endpoints, scrape jobs and remote write/read keep their native vocabulary and positions; what
-//! the spec cannot say is reported at its key. The shared import pipeline lives beside it.
+//! endpoints and alert relabeling, scrape jobs, remote write/read and the server sections
+//! (`storage`, `otlp`, `tracing`, `runtime`, `scrape_config_files`) keep their native vocabulary
+//! and positions; what the spec cannot say is reported at its key. The shared import pipeline
+//! lives beside it.
 
 pub mod packs;
 pub mod pipeline;

@@ -50,10 +50,16 @@ pub fn prometheus_yml(model: &Model) -> Artifact {
             serde_json::json!({"api_version": "v2", "static_configs": [{"targets": [target]}]})
         }));
     }
-    if !alertmanagers.is_empty() {
+    if !alertmanagers.is_empty() || !spec.scrape.alert_relabel_configs.is_empty() {
         root.set(
             "alerting",
-            Fields::new().set("alertmanagers", alertmanagers).build(),
+            Fields::new()
+                .set(
+                    "alert_relabel_configs",
+                    relabel_configs(&spec.scrape.alert_relabel_configs),
+                )
+                .set("alertmanagers", alertmanagers)
+                .build(),
         );
     }
     root.set(
@@ -80,16 +86,47 @@ pub fn prometheus_yml(model: &Model) -> Artifact {
             .map(remote_read)
             .collect::<Vec<_>>(),
     );
-    root.merge(&spec.scrape.server);
+    root.merge(without_nulls(
+        serde_json::to_value(&spec.scrape.server).unwrap_or(Value::Null),
+    ));
     Artifact {
         path: "prometheus.yml".into(),
         content: document(&root.build()),
     }
 }
 
+/// A spec block already in Prometheus' shape, as it is written out.
+fn native(block: impl serde::Serialize) -> Value {
+    without_nulls(serde_json::to_value(block).unwrap_or(Value::Null))
+}
+
+/// `value` without its null fields, at any depth (the server sections' nested blocks, such as
+/// `tracing.tls_config`, are written as serde gives them).
+fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
+}
+
 /// Authentication and TLS, with `bearer_token_file` written in its current form.
 fn http_client(fields: &mut Fields, http: &HttpClient) {
-    fields.set("basic_auth", &http.basic_auth);
+    if let Some(basic) = &http.basic_auth {
+        fields.set(
+            "basic_auth",
+            Fields::new()
+                .set("username", &basic.username)
+                .set("username_file", &basic.username_file)
+                .set("password_file", &basic.password_file)
+                .build(),
+        );
+    }
     let authorization = http.authorization.clone().or_else(|| {
         http.bearer_token_file
             .as_ref()
@@ -107,13 +144,56 @@ fn http_client(fields: &mut Fields, http: &HttpClient) {
                 .build(),
         );
     }
+    if let Some(o) = &http.oauth2 {
+        let mut oauth2 = Fields::new();
+        oauth2
+            .set("client_id", &o.client_id)
+            .set("client_secret_file", &o.client_secret_file)
+            .set("scopes", &o.scopes)
+            .set("token_url", &o.token_url)
+            .set("endpoint_params", &o.endpoint_params)
+            .set("tls_config", o.tls_config.as_ref().map(tls_config));
+        proxy(&mut oauth2, &o.proxy);
+        fields.set("oauth2", oauth2.build());
+    }
     if let Some(tls) = &http.tls_config {
         fields.set("tls_config", tls_config(tls));
     }
+    proxy(fields, &http.proxy());
     fields
-        .set("proxy_url", &http.proxy_url)
         .set("follow_redirects", http.follow_redirects)
         .set("enable_http2", http.enable_http2);
+    let headers: serde_json::Map<String, Value> = http
+        .http_headers
+        .iter()
+        .map(|(name, h)| {
+            (
+                name.clone(),
+                Fields::new()
+                    .set("values", &h.values)
+                    .set("files", &h.files)
+                    .build(),
+            )
+        })
+        .collect();
+    fields.set("http_headers", headers);
+}
+
+fn proxy(fields: &mut Fields, proxy: &crate::spec::scrape::Proxy) {
+    fields
+        .set("proxy_url", &proxy.proxy_url)
+        .set("no_proxy", &proxy.no_proxy)
+        .set("proxy_from_environment", proxy.proxy_from_environment);
+}
+
+fn sigv4(sigv4: &crate::spec::scrape::SigV4) -> Value {
+    Fields::new()
+        .set("region", &sigv4.region)
+        .set("profile", &sigv4.profile)
+        .set("role_arn", &sigv4.role_arn)
+        .set("external_id", &sigv4.external_id)
+        .set("use_fips_sts_endpoint", sigv4.use_fips_sts_endpoint)
+        .build()
 }
 
 /// A `tls_config` block, as Prometheus and Alertmanager both write it.
@@ -125,6 +205,7 @@ pub(super) fn tls_config(tls: &crate::spec::scrape::TlsConfig) -> Value {
         .set("server_name", &tls.server_name)
         .set("insecure_skip_verify", tls.insecure_skip_verify)
         .set("min_version", tls.min_version)
+        .set("max_version", tls.max_version)
         .build()
 }
 
@@ -180,10 +261,15 @@ fn alertmanager(am: &AlertmanagerEndpoint) -> Value {
             .unwrap_or(crate::spec::scrape::AlertmanagerApi::V2),
     );
     http_client(&mut f, &am.http);
+    f.set("sigv4", am.sigv4.as_ref().map(sigv4));
     f.set("static_configs", static_configs(&am.static_configs))
         .set("file_sd_configs", file_sd(&am.file_sd_configs))
         .merge(&am.discovery)
-        .set("relabel_configs", relabel_configs(&am.relabel_configs));
+        .set("relabel_configs", relabel_configs(&am.relabel_configs))
+        .set(
+            "alert_relabel_configs",
+            relabel_configs(&am.alert_relabel_configs),
+        );
     f.build()
 }
 
@@ -213,8 +299,8 @@ fn scrape_config(job: &ScrapeJob) -> Value {
         .kubernetes_sd_configs
         .iter()
         .map(|k| {
-            Fields::new()
-                .set("role", k.role)
+            let mut f = Fields::new();
+            f.set("role", k.role)
                 .set("api_server", &k.api_server)
                 .set("kubeconfig_file", &k.kubeconfig_file)
                 .set(
@@ -239,7 +325,17 @@ fn scrape_config(job: &ScrapeJob) -> Value {
                         })
                         .collect::<Vec<_>>(),
                 )
-                .build()
+                .set(
+                    "attach_metadata",
+                    k.attach_metadata.as_ref().map(|a| {
+                        Fields::new()
+                            .set("node", a.node)
+                            .set("namespace", a.namespace)
+                            .build()
+                    }),
+                );
+            http_client(&mut f, &k.http);
+            f.build()
         })
         .collect();
     f.set("kubernetes_sd_configs", k8s)
@@ -283,6 +379,19 @@ fn remote_write(rw: &RemoteWrite) -> Value {
         .set("send_exemplars", rw.send_exemplars)
         .set("send_native_histograms", rw.send_native_histograms)
         .set("round_robin_dns", rw.round_robin_dns);
+    if let Some(m) = &rw.metadata_config {
+        f.set(
+            "metadata_config",
+            Fields::new()
+                .set("send", m.send)
+                .set("send_interval", m.send_interval)
+                .set("max_samples_per_send", m.max_samples_per_send)
+                .build(),
+        );
+    }
+    f.set("sigv4", rw.sigv4.as_ref().map(sigv4))
+        .set("azuread", rw.azuread.as_ref().map(native))
+        .set("google_iam", rw.google_iam.as_ref().map(native));
     f.build()
 }
 
@@ -293,7 +402,9 @@ fn remote_read(rr: &RemoteRead) -> Value {
         .set("remote_timeout", rr.remote_timeout)
         .set("headers", &rr.headers)
         .set("required_matchers", &rr.required_matchers)
-        .set("read_recent", rr.read_recent);
+        .set("read_recent", rr.read_recent)
+        .set("chunked_read_limit", rr.chunked_read_limit)
+        .set("filter_external_labels", rr.filter_external_labels);
     http_client(&mut f, &rr.http);
     f.build()
 }

@@ -16,6 +16,9 @@ pub struct Scrape {
     /// Alertmanagers that receive this Prometheus' alerts.
     #[serde(default)]
     pub alertmanagers: Vec<AlertmanagerEndpoint>,
+    /// Relabeling of every alert before it is sent (`alerting.alert_relabel_configs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alert_relabel_configs: Vec<RelabelRule>,
     #[serde(default)]
     pub jobs: Vec<ScrapeJob>,
     #[serde(default)]
@@ -80,6 +83,19 @@ pub enum ScrapeProtocol {
     PrometheusText100,
 }
 
+impl ScrapeProtocol {
+    /// The protocol's name in `scrape_protocols`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ScrapeProtocol::PrometheusProto => "PrometheusProto",
+            ScrapeProtocol::OpenMetricsText001 => "OpenMetricsText0.0.1",
+            ScrapeProtocol::OpenMetricsText100 => "OpenMetricsText1.0.0",
+            ScrapeProtocol::PrometheusText004 => "PrometheusText0.0.4",
+            ScrapeProtocol::PrometheusText100 => "PrometheusText1.0.0",
+        }
+    }
+}
+
 /// Which metric and label names are valid: UTF-8 (Prometheus 3 default) or the legacy set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -106,8 +122,8 @@ pub enum NameEscaping {
 #[serde(deny_unknown_fields)]
 pub struct ScrapeTuning {
     /// Protocols offered in the Accept header, in order of preference.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scrape_protocols: Vec<ScrapeProtocol>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scrape_protocols: Option<Vec<ScrapeProtocol>>,
     /// The protocol used when a target's Content-Type is missing or unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_scrape_protocol: Option<ScrapeProtocol>,
@@ -222,13 +238,36 @@ pub struct KubernetesSdConfig {
     pub namespaces: Option<KubernetesNamespaces>,
     #[serde(default)]
     pub selectors: Vec<KubernetesSelector>,
+    /// Metadata of related objects added to the targets' labels.
+    #[serde(default)]
+    pub attach_metadata: Option<KubernetesAttachMetadata>,
+    /// How to reach the API server given in `api_server` (not with in-cluster or kubeconfig
+    /// access).
+    #[serde(default, flatten)]
+    pub http: HttpClient,
+}
+
+/// `attach_metadata` of a Kubernetes SD config.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KubernetesAttachMetadata {
+    /// Node labels and annotations on pod (and endpoints) targets.
+    #[serde(default)]
+    pub node: Option<bool>,
+    /// Namespace labels and annotations on the targets.
+    #[serde(default)]
+    pub namespace: Option<bool>,
 }
 
 /// HTTP basic authentication; the password only by file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BasicAuth {
-    pub username: String,
+    #[serde(default)]
+    pub username: Option<String>,
+    /// The user name read from a file (instead of `username`).
+    #[serde(default)]
+    pub username_file: Option<String>,
     pub password_file: String,
 }
 
@@ -257,6 +296,8 @@ pub struct TlsConfig {
     pub insecure_skip_verify: Option<bool>,
     #[serde(default)]
     pub min_version: Option<TlsVersion>,
+    #[serde(default)]
+    pub max_version: Option<TlsVersion>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -268,7 +309,8 @@ pub enum TlsVersion {
 }
 
 /// How an HTTP client of Prometheus authenticates and connects; shared by scrape jobs, remote
-/// write/read and Alertmanager endpoints.
+/// write/read and Alertmanager endpoints. (Flattened into them, so it flattens nothing itself:
+/// serde would then take none of its fields from the parent's.)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HttpClient {
@@ -279,20 +321,190 @@ pub struct HttpClient {
     /// Shorthand for `authorization: {credentials_file: ...}` (the older Prometheus field).
     #[serde(default)]
     pub bearer_token_file: Option<String>,
+    /// OAuth 2.0 client credentials.
+    #[serde(default)]
+    pub oauth2: Option<OAuth2>,
     #[serde(default)]
     pub tls_config: Option<TlsConfig>,
     #[serde(default)]
     pub proxy_url: Option<String>,
+    /// Comma-separated hosts, IPs and CIDRs reached without the proxy (needs `proxy_url`).
+    #[serde(default)]
+    pub no_proxy: Option<String>,
+    /// Take the proxy from HTTP_PROXY, HTTPS_PROXY and NO_PROXY.
+    #[serde(default)]
+    pub proxy_from_environment: Option<bool>,
+    /// Follow HTTP 3xx redirects (default true).
     #[serde(default)]
     pub follow_redirects: Option<bool>,
+    /// Try HTTP/2 (default true).
     #[serde(default)]
     pub enable_http2: Option<bool>,
+    /// Headers sent with every request, by name; their values given literally or by file.
+    #[serde(default)]
+    pub http_headers: BTreeMap<String, HttpHeader>,
+}
+
+impl HttpClient {
+    /// The client's proxy settings.
+    pub fn proxy(&self) -> Proxy {
+        Proxy {
+            proxy_url: self.proxy_url.clone(),
+            no_proxy: self.no_proxy.clone(),
+            proxy_from_environment: self.proxy_from_environment,
+        }
+    }
+}
+
+/// The proxy an HTTP client goes through (OAuth 2.0's token requests).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Proxy {
+    #[serde(default)]
+    pub proxy_url: Option<String>,
+    /// Comma-separated hosts, IPs and CIDRs reached without the proxy (needs `proxy_url`).
+    #[serde(default)]
+    pub no_proxy: Option<String>,
+    /// Take the proxy from HTTP_PROXY, HTTPS_PROXY and NO_PROXY.
+    #[serde(default)]
+    pub proxy_from_environment: Option<bool>,
+}
+
+/// One header of `http_headers`: each value is sent; secret ones only by file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HttpHeader {
+    #[serde(default)]
+    pub values: Vec<String>,
+    /// Files each holding one value.
+    #[serde(default)]
+    pub files: Vec<String>,
+}
+
+/// OAuth 2.0 with the client credentials grant; the client secret only by file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OAuth2 {
+    pub client_id: String,
+    #[serde(default)]
+    pub client_secret_file: Option<String>,
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    pub token_url: String,
+    /// Extra parameters of the token request.
+    #[serde(default)]
+    pub endpoint_params: BTreeMap<String, String>,
+    /// TLS towards the token endpoint.
+    #[serde(default)]
+    pub tls_config: Option<TlsConfig>,
+    /// The proxy towards the token endpoint.
+    #[serde(default, flatten)]
+    pub proxy: Proxy,
+}
+
+/// AWS Signature Version 4 request signing; the credentials come from the environment, a
+/// profile or a role (the secret key is never written in the spec).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SigV4 {
+    /// The AWS region (default: the environment's or the instance's).
+    #[serde(default)]
+    pub region: Option<String>,
+    /// The named AWS profile.
+    #[serde(default)]
+    pub profile: Option<String>,
+    /// The role assumed to sign.
+    #[serde(default)]
+    pub role_arn: Option<String>,
+    /// The external ID of the assumed role.
+    #[serde(default)]
+    pub external_id: Option<String>,
+    /// Use the FIPS endpoint of AWS STS.
+    #[serde(default)]
+    pub use_fips_sts_endpoint: Option<bool>,
+}
+
+/// Azure AD authentication of remote write (one of managed identity, SDK or workload identity).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AzureAd {
+    /// `AzurePublic` (default), `AzureChina` or `AzureGovernment`.
+    #[serde(default)]
+    pub cloud: Option<AzureCloud>,
+    #[serde(default)]
+    pub managed_identity: Option<AzureManagedIdentity>,
+    /// Azure SDK default credentials (environment, workload identity, managed identity, CLI).
+    #[serde(default)]
+    pub sdk: Option<AzureSdk>,
+    #[serde(default)]
+    pub workload_identity: Option<AzureWorkloadIdentity>,
+    /// The token scope (default: the cloud's monitor scope).
+    #[serde(default)]
+    pub scope: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum AzureCloud {
+    AzurePublic,
+    AzureChina,
+    AzureGovernment,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AzureManagedIdentity {
+    /// The client ID of a user-assigned identity (empty: system-assigned).
+    #[serde(default)]
+    pub client_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AzureSdk {
+    #[serde(default)]
+    pub tenant_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AzureWorkloadIdentity {
+    pub client_id: String,
+    pub tenant_id: String,
+    /// The federated token file (default: AZURE_FEDERATED_TOKEN_FILE's).
+    #[serde(default)]
+    pub token_file_path: Option<String>,
+}
+
+/// Google Cloud IAM authentication of remote write.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoogleIam {
+    /// A service account key file (default: Application Default Credentials).
+    #[serde(default)]
+    pub credentials_file: Option<String>,
+}
+
+/// Sending metric metadata to remote storage (remote write 1.0).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetadataConfig {
+    /// Default true.
+    #[serde(default)]
+    pub send: Option<bool>,
+    /// Default 1m.
+    #[serde(default)]
+    pub send_interval: Option<Duration>,
+    /// Default 2000.
+    #[serde(default)]
+    pub max_samples_per_send: Option<u64>,
 }
 
 /// One scrape job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScrapeJob {
+    /// The `job` label of its targets (required, unique).
+    #[serde(default)]
     pub job_name: String,
     /// Bundled metric catalogs this job's targets expose (`go-runtime`, `node-exporter`, ...).
     #[serde(default)]
@@ -375,8 +587,14 @@ pub struct AlertmanagerEndpoint {
     pub api_version: Option<AlertmanagerApi>,
     #[serde(default, flatten)]
     pub http: HttpClient,
+    /// AWS SigV4 signing (not with basic_auth, authorization or oauth2).
+    #[serde(default)]
+    pub sigv4: Option<SigV4>,
     #[serde(default)]
     pub relabel_configs: Vec<RelabelRule>,
+    /// Relabeling of the alerts sent to these Alertmanagers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alert_relabel_configs: Vec<RelabelRule>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -424,7 +642,9 @@ pub struct QueueConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RemoteWrite {
-    pub url: String,
+    /// The endpoint (required).
+    #[serde(default)]
+    pub url: Option<String>,
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
@@ -443,14 +663,27 @@ pub struct RemoteWrite {
     pub send_native_histograms: Option<bool>,
     #[serde(default)]
     pub round_robin_dns: Option<bool>,
+    #[serde(default)]
+    pub metadata_config: Option<MetadataConfig>,
     #[serde(default, flatten)]
     pub http: HttpClient,
+    /// AWS SigV4 signing.
+    #[serde(default)]
+    pub sigv4: Option<SigV4>,
+    /// Azure AD authentication.
+    #[serde(default)]
+    pub azuread: Option<AzureAd>,
+    /// Google Cloud IAM authentication.
+    #[serde(default)]
+    pub google_iam: Option<GoogleIam>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RemoteRead {
-    pub url: String,
+    /// The endpoint (required).
+    #[serde(default)]
+    pub url: Option<String>,
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
@@ -462,6 +695,12 @@ pub struct RemoteRead {
     pub required_matchers: BTreeMap<LabelName, String>,
     #[serde(default)]
     pub read_recent: Option<bool>,
+    /// Largest frame of a streamed (chunked) response, in bytes (default 50000000).
+    #[serde(default)]
+    pub chunked_read_limit: Option<u64>,
+    /// Add the external labels as matchers of each query (default true).
+    #[serde(default)]
+    pub filter_external_labels: Option<bool>,
     #[serde(default, flatten)]
     pub http: HttpClient,
 }

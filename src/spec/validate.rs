@@ -177,8 +177,11 @@ impl Validator {
         let scrape = &spec.scrape;
         let root = SpecPath::root().key("scrape");
         let global = &scrape.global;
-        self.out
-            .extend(super::server::validate(&scrape.server, &root));
+        self.out.extend(super::server::validate(
+            &scrape.server,
+            global.tuning.metric_name_validation_scheme,
+            &root,
+        ));
         self.label_keys(
             global.external_labels.keys(),
             &root.key("global").key("external_labels"),
@@ -195,10 +198,44 @@ impl Validator {
                 "Prometheus rejects this; make the timeout at most the interval",
             );
         }
+        self.relabels(
+            &scrape.alert_relabel_configs,
+            &root.key("alert_relabel_configs"),
+        );
+        self.tuning(&global.tuning, &root.key("global"), None);
         for (i, am) in scrape.alertmanagers.iter().enumerate() {
             let path = root.key("alertmanagers").index(i);
+            if am.api_version == Some(super::scrape::AlertmanagerApi::V1) {
+                self.out.push(
+                    Diagnostic::error(
+                        INVALID_VALUE,
+                        path.key("api_version"),
+                        "expected Alertmanager api version to be one of [v2] but got v1",
+                    )
+                    .with_help("Prometheus 3 speaks only the v2 API (Alertmanager 0.27 removed v1): write api_version: v2 or leave it out"),
+                );
+            }
             self.relabels(&am.relabel_configs, &path.key("relabel_configs"));
-            self.static_labels(&am.static_configs, &path);
+            self.relabels(
+                &am.alert_relabel_configs,
+                &path.key("alert_relabel_configs"),
+            );
+            self.static_labels(
+                &am.static_configs,
+                &path,
+                keeps_static_address(&am.relabel_configs),
+            );
+            self.http_client(&am.http, &path);
+            let http_auth = am.http.basic_auth.is_some()
+                || am.http.authorization.is_some()
+                || am.http.oauth2.is_some();
+            if http_auth && am.sigv4.is_some() {
+                self.combination(
+                    path.key("sigv4"),
+                    "at most one of basic_auth, authorization, oauth2, & sigv4 must be configured",
+                    "keep one way of authenticating to the Alertmanagers",
+                );
+            }
             self.out
                 .extend(super::discovery::validate(&am.discovery, &path));
         }
@@ -227,28 +264,18 @@ impl Validator {
                     );
                 }
             }
-            if job.http.basic_auth.is_some()
-                && (job.http.authorization.is_some() || job.http.bearer_token_file.is_some())
-            {
-                self.combination(
-                    path.clone(),
-                    "basic_auth and authorization/bearer_token_file are both set",
-                    "Prometheus allows one authentication method per job",
-                );
-            }
-            if job.http.authorization.is_some() && job.http.bearer_token_file.is_some() {
-                self.combination(
-                    path.key("bearer_token_file"),
-                    "authorization and bearer_token_file are both set",
-                    "use authorization.credentials_file alone",
-                );
-            }
+            self.http_client(&job.http, &path);
+            self.tuning(&job.tuning, &path, Some(&job.job_name));
             for (k, sd) in job.kubernetes_sd_configs.iter().enumerate() {
                 self.kubernetes_sd(sd, &path.key("kubernetes_sd_configs").index(k));
             }
             self.out
                 .extend(super::discovery::validate(&job.discovery, &path));
-            self.static_labels(&job.static_configs, &path);
+            self.static_labels(
+                &job.static_configs,
+                &path,
+                keeps_static_address(&job.relabel_configs),
+            );
             self.relabels(&job.relabel_configs, &path.key("relabel_configs"));
             self.relabels(
                 &job.metric_relabel_configs,
@@ -263,6 +290,51 @@ impl Validator {
                 &path.key("write_relabel_configs"),
             );
             self.remote_endpoint("write", rw.name.as_deref(), &rw.headers, &path, &mut names);
+            if rw.url.as_deref().is_none_or(str::is_empty) {
+                self.out.push(
+                    Diagnostic::error(INVALID_VALUE, path.key("url"), "url for remote_write is empty")
+                        .with_help("give the endpoint's URL, e.g. url: https://metrics.example.com/api/v1/write"),
+                );
+            }
+            self.http_client(&rw.http, &path);
+            let configured: Vec<&str> = [
+                ("basic_auth", rw.http.basic_auth.is_some()),
+                (
+                    "authorization",
+                    rw.http.authorization.is_some() || rw.http.bearer_token_file.is_some(),
+                ),
+                ("oauth2", rw.http.oauth2.is_some()),
+                ("sigv4", rw.sigv4.is_some()),
+                ("azuread", rw.azuread.is_some()),
+                ("google_iam", rw.google_iam.is_some()),
+            ]
+            .into_iter()
+            .filter_map(|(name, set)| set.then_some(name))
+            .collect();
+            if configured.len() > 1 {
+                self.combination(
+                    path.clone(),
+                    format!("at most one of basic_auth, authorization, oauth2, sigv4, azuread or google_iam must be configured. Currently configured: [{}]", configured.join(" ")),
+                    "keep one way of authenticating to the endpoint",
+                );
+            }
+            if let Some(azure) = &rw.azuread {
+                let ways = [
+                    azure.managed_identity.is_some(),
+                    azure.sdk.is_some(),
+                    azure.workload_identity.is_some(),
+                ]
+                .iter()
+                .filter(|s| **s)
+                .count();
+                if ways != 1 {
+                    self.combination(
+                        path.key("azuread"),
+                        "azuread needs exactly one of managed_identity, sdk or workload_identity",
+                        "choose how Prometheus gets its Azure AD token (oauth needs a literal client secret, which the spec does not hold)",
+                    );
+                }
+            }
             if let Some(q) = &rw.queue_config {
                 let qpath = path.key("queue_config");
                 for (field, value) in [
@@ -283,7 +355,7 @@ impl Validator {
                     if min > max {
                         self.combination(
                             qpath.key("min_shards"),
-                            format!("remote write queue min_shards {min} is greater than max_shards {max}"),
+                            format!("remote write queue min_shards must not be greater than max_shards (min_shards {min} is greater than max_shards {max})"),
                             "make min_shards at most max_shards",
                         );
                     }
@@ -292,7 +364,7 @@ impl Validator {
                     if min > max {
                         self.combination(
                             qpath.key("min_backoff"),
-                            format!("remote write queue min_backoff {min} is greater than max_backoff {max}"),
+                            format!("remote write queue max_backoff must not be less than min_backoff (min_backoff {min} is greater than max_backoff {max})"),
                             "make min_backoff at most max_backoff",
                         );
                     }
@@ -303,6 +375,13 @@ impl Validator {
         for (i, rr) in scrape.remote_read.iter().enumerate() {
             let path = root.key("remote_read").index(i);
             self.remote_endpoint("read", rr.name.as_deref(), &rr.headers, &path, &mut names);
+            if rr.url.as_deref().is_none_or(str::is_empty) {
+                self.out.push(
+                    Diagnostic::error(INVALID_VALUE, path.key("url"), "url for remote_read is empty")
+                        .with_help("give the endpoint's URL, e.g. url: https://metrics.example.com/api/v1/read"),
+                );
+            }
+            self.http_client(&rr.http, &path);
         }
     }
 
@@ -340,6 +419,27 @@ impl Validator {
                 help,
             );
         }
+        // Prometheus compares with its default client (redirects followed, HTTP/2 on).
+        let mut bare = sd.http.clone();
+        bare.follow_redirects = None;
+        bare.enable_http2 = None;
+        let custom_http = bare != super::scrape::HttpClient::default()
+            || sd.http.follow_redirects == Some(false)
+            || sd.http.enable_http2 == Some(false);
+        if custom_http && sd.kubeconfig_file.is_some() {
+            self.combination(
+                path.key("kubeconfig_file"),
+                "cannot use a custom HTTP client configuration together with 'kubeconfig_file'",
+                "the kubeconfig file says how to reach the cluster; remove the HTTP client settings",
+            );
+        } else if custom_http && sd.api_server.as_deref().is_none_or(str::is_empty) {
+            self.combination(
+                path.clone(),
+                "to use custom HTTP client configuration please provide the 'api_server' URL explicitly",
+                "in-cluster access authenticates itself; set api_server to use these settings",
+            );
+        }
+        self.http_client(&sd.http, path);
         let (allowed, words): (&[_], &str) = match sd.role {
             Endpoints => (&[Pod, Service, Endpoints], "pod, service, endpoints"),
             EndpointSlice => (
@@ -368,6 +468,18 @@ impl Validator {
                 );
             }
             seen.push(selector.role);
+            if let Some(field) = &selector.field {
+                if let Some(term) = field_selector_unreadable(field) {
+                    self.out.push(
+                        Diagnostic::error(
+                            INVALID_VALUE,
+                            path.key("selectors").index(i).key("field"),
+                            format!("invalid selector: '{field}'; can't understand '{term}'"),
+                        )
+                        .with_help("a field selector is key=value, key==value or key!=value terms, comma-separated"),
+                    );
+                }
+            }
             if !allowed.contains(&selector.role) {
                 self.combination(
                     spath,
@@ -425,22 +537,195 @@ impl Validator {
         }
     }
 
-    fn static_labels(&mut self, configs: &[super::scrape::StaticConfig], path: &SpecPath) {
+    /// Label names of static target groups, and (when no relabeling could rewrite them, as
+    /// Prometheus checks) targets that are URLs rather than `host:port`.
+    fn static_labels(
+        &mut self,
+        configs: &[super::scrape::StaticConfig],
+        path: &SpecPath,
+        check_targets: bool,
+    ) {
         for (j, sc) in configs.iter().enumerate() {
             let sc_path = path.key("static_configs").index(j);
             self.label_keys(sc.labels.keys(), &sc_path.key("labels"), "label");
             for (k, target) in sc.targets.iter().enumerate() {
-                if target.contains("://") || target.contains('/') {
+                if check_targets && target.contains('/') {
                     self.out.push(
                         Diagnostic::error(
                             INVALID_VALUE,
                             sc_path.key("targets").index(k),
-                            format!("target `{target}` is not host:port"),
+                            format!("instance {k} in group {j}: {target:?} is not a valid hostname (target `{target}` is not host:port)"),
                         )
                         .with_help("targets are host:port; set scheme and metrics_path on the job"),
                     );
                 }
             }
+        }
+    }
+
+    /// What Prometheus' HTTP client configuration refuses (prometheus/common's checks), in its
+    /// words: competing authentication methods, OAuth 2.0 without its client or token URL, an
+    /// Authorization of type Basic, contradicting proxy settings.
+    fn http_client(&mut self, http: &super::scrape::HttpClient, path: &SpecPath) {
+        let bearer = http.bearer_token_file.is_some();
+        if bearer && (http.basic_auth.is_some() || http.oauth2.is_some()) {
+            self.combination(
+                path.key("bearer_token_file"),
+                "at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured",
+                "keep one authentication method",
+            );
+        }
+        if let Some(basic) = &http.basic_auth {
+            if basic.username.is_some() && basic.username_file.is_some() {
+                self.combination(
+                    path.key("basic_auth").key("username_file"),
+                    "at most one of basic_auth username, username_file & username_ref must be configured",
+                    "give the user name once",
+                );
+            }
+        }
+        if let Some(auth) = &http.authorization {
+            let apath = path.key("authorization");
+            if bearer {
+                self.combination(
+                    path.key("bearer_token_file"),
+                    "authorization is not compatible with bearer_token & bearer_token_file",
+                    "use authorization.credentials_file alone",
+                );
+            }
+            if auth
+                .kind
+                .as_deref()
+                .is_some_and(|k| k.trim().eq_ignore_ascii_case("basic"))
+            {
+                self.out.push(
+                    Diagnostic::error(
+                        INVALID_VALUE,
+                        apath.key("type"),
+                        "authorization type cannot be set to \"basic\", use \"basic_auth\" instead",
+                    )
+                    .with_help("write basic_auth: {username: ..., password_file: ...}"),
+                );
+            }
+            if http.basic_auth.is_some() || http.oauth2.is_some() {
+                self.combination(
+                    apath,
+                    "at most one of basic_auth, oauth2 & authorization must be configured",
+                    "keep one authentication method",
+                );
+            }
+        }
+        if let Some(oauth2) = &http.oauth2 {
+            let opath = path.key("oauth2");
+            if http.basic_auth.is_some() && http.authorization.is_none() {
+                self.combination(
+                    opath.clone(),
+                    "at most one of basic_auth, oauth2 & authorization must be configured",
+                    "keep one authentication method",
+                );
+            }
+            if oauth2.client_id.is_empty() {
+                self.out.push(Diagnostic::error(
+                    INVALID_VALUE,
+                    opath.key("client_id"),
+                    "oauth2 client_id must be configured",
+                ));
+            }
+            if oauth2.token_url.is_empty() {
+                self.out.push(Diagnostic::error(
+                    INVALID_VALUE,
+                    opath.key("token_url"),
+                    "oauth2 token_url must be configured",
+                ));
+            }
+            self.proxy(&oauth2.proxy, &opath);
+        }
+        self.proxy(&http.proxy(), path);
+    }
+
+    /// Prometheus' proxy checks.
+    fn proxy(&mut self, proxy: &super::scrape::Proxy, path: &SpecPath) {
+        let url = proxy.proxy_url.as_deref().is_some_and(|u| !u.is_empty());
+        let no_proxy = proxy.no_proxy.as_deref().is_some_and(|n| !n.is_empty());
+        let env = proxy.proxy_from_environment == Some(true);
+        let help = "use proxy_url (with no_proxy) or proxy_from_environment";
+        if env && url {
+            self.combination(
+                path.key("proxy_url"),
+                "if proxy_from_environment is configured, proxy_url must not be configured",
+                help,
+            );
+        }
+        if env && no_proxy {
+            self.combination(
+                path.key("no_proxy"),
+                "if proxy_from_environment is configured, no_proxy must not be configured",
+                help,
+            );
+        }
+        if !url && no_proxy && !env {
+            self.combination(
+                path.key("no_proxy"),
+                "if no_proxy is configured, proxy_url must also be configured",
+                help,
+            );
+        }
+    }
+
+    /// Scrape tuning set globally or on a job (`job`: its name, for Prometheus' wording).
+    fn tuning(&mut self, tuning: &super::scrape::ScrapeTuning, path: &SpecPath, job: Option<&str>) {
+        let whose = match job {
+            Some(name) => format!("for scrape config with job name {name:?}"),
+            None => "for global config".to_string(),
+        };
+        if let Some(protocols) = &tuning.scrape_protocols {
+            let mut seen = Vec::new();
+            let names: Vec<String> = protocols.iter().map(|p| p.as_str().to_string()).collect();
+            if protocols.is_empty() {
+                self.out.push(
+                    Diagnostic::error(
+                        INVALID_VALUE,
+                        path.key("scrape_protocols"),
+                        format!("scrape_protocols cannot be empty {whose}"),
+                    )
+                    .with_help("list the protocols to offer, or leave scrape_protocols out"),
+                );
+            }
+            for p in protocols {
+                if seen.contains(p) {
+                    self.out.push(
+                        Diagnostic::error(
+                            INVALID_VALUE,
+                            path.key("scrape_protocols"),
+                            format!(
+                                "duplicated protocol in scrape_protocols, got [{}] {whose}",
+                                names.join(" ")
+                            ),
+                        )
+                        .with_help("give each protocol once"),
+                    );
+                    break;
+                }
+                seen.push(*p);
+            }
+        }
+        if let Some(limit) = &tuning.body_size_limit {
+            if let Some(d) = super::server::sizes::check_size(limit, &path.key("body_size_limit")) {
+                self.out.push(d);
+            }
+        }
+        if let (
+            Some(super::scrape::NameValidation::Legacy),
+            Some(super::scrape::NameEscaping::AllowUtf8),
+        ) = (
+            tuning.metric_name_validation_scheme,
+            tuning.metric_name_escaping_scheme,
+        ) {
+            self.combination(
+                path.key("metric_name_escaping_scheme"),
+                "utf8 metric names requested but validation scheme is not set to UTF8",
+                "with legacy name validation, escape names: underscores, dots or values",
+            );
         }
     }
 
@@ -459,7 +744,10 @@ impl Validator {
                     Diagnostic::error(
                         INVALID_REGEX,
                         path.key("regex"),
-                        format!("regex does not compile: {}", first_line(&e.to_string())),
+                        format!(
+                            "error parsing regexp: regex does not compile: {}",
+                            first_line(&e.to_string())
+                        ),
                     )
                     .with_help("relabel regexes are RE2; Prometheus anchors them at both ends"),
                 );
@@ -472,7 +760,7 @@ impl Validator {
         if action == HashMod && rule.modulus.unwrap_or(0) == 0 {
             self.combination(
                 path.key("modulus"),
-                "the hashmod action needs a non-zero modulus",
+                "relabel configuration for hashmod requires non-zero modulus (the hashmod action needs a non-zero modulus)",
                 "set modulus: N",
             );
         }
@@ -483,7 +771,7 @@ impl Validator {
         match target {
             None | Some("") if needs_target => self.combination(
                 path.clone(),
-                format!("the {name} action needs target_label"),
+                format!("relabel configuration for {name} action requires 'target_label' value (the {name} action needs target_label)"),
                 "set target_label to the label to write",
             ),
             Some(t) if matches!(action, Replace) && !self.relabel_target.is_match(t) => {
@@ -491,7 +779,7 @@ impl Validator {
                     Diagnostic::error(
                         INVALID_VALUE,
                         path.key("target_label"),
-                        format!("`{t}` is not a valid target_label for replace"),
+                        format!("{t:?} is invalid 'target_label' for replace action (`{t}` is not a label name, even with capture references)"),
                     )
                     .with_help("use a label name, optionally with capture references like ${1}"),
                 )
@@ -505,7 +793,7 @@ impl Validator {
                 self.out.push(Diagnostic::error(
                     INVALID_VALUE,
                     path.key("target_label"),
-                    format!("`{t}` is not a valid label name for the {name} action"),
+                    format!("{t:?} is invalid 'target_label' for {name} action (`{t}` is not a valid label name)"),
                 ))
             }
             _ => {}
@@ -513,7 +801,7 @@ impl Validator {
         if matches!(action, Lowercase | Uppercase) && !replacement_default {
             self.combination(
                 path.key("replacement"),
-                format!("the {name} action takes no replacement"),
+                format!("'replacement' can not be set for {name} action (the {name} action takes no replacement)"),
                 "remove replacement",
             );
         }
@@ -523,7 +811,7 @@ impl Validator {
                 self.out.push(Diagnostic::error(
                     INVALID_VALUE,
                     path.key("replacement"),
-                    format!("`{replacement}` is not a valid replacement for labelmap"),
+                    format!("{replacement:?} is invalid 'replacement' for labelmap action (`{replacement}` is not a label name, even with capture references)"),
                 ));
             }
         }
@@ -535,7 +823,7 @@ impl Validator {
         {
             self.combination(
                 path.clone(),
-                format!("the {name} action takes only source_labels and target_label"),
+                format!("{name} action requires only 'source_labels' and `target_label`, and no other fields (the {name} action takes only source_labels and target_label)"),
                 "remove regex, modulus, separator and replacement",
             );
         }
@@ -548,7 +836,7 @@ impl Validator {
         {
             self.combination(
                 path.clone(),
-                format!("the {name} action takes only regex (matched against label names)"),
+                format!("{name} action requires only 'regex', and no other fields (the {name} action takes only regex, matched against label names)"),
                 "remove source_labels, target_label, modulus, separator and replacement",
             );
         }
@@ -641,8 +929,8 @@ impl Validator {
     }
 }
 
-/// Headers Prometheus sets on remote write/read requests itself (lower case).
-const RESERVED_HEADERS: &[&str] = &[
+/// Headers Prometheus sets on remote write/read and tracing requests itself (lower case).
+pub(crate) const RESERVED_HEADERS: &[&str] = &[
     "host",
     "content-encoding",
     "content-length",
@@ -656,8 +944,53 @@ const RESERVED_HEADERS: &[&str] = &[
     "accept-encoding",
     "x-prometheus-remote-write-version",
     "x-prometheus-remote-read-version",
-    "x-prometheus-scrape-timeout-seconds",
+    // Added by SigV4.
+    "x-amz-date",
+    "x-amz-security-token",
+    "x-amz-content-sha256",
 ];
+
+/// The first term of a Kubernetes field selector the API machinery cannot read (one without
+/// `=`, `==` or `!=`), if any.
+fn field_selector_unreadable(selector: &str) -> Option<&str> {
+    if selector.trim().is_empty() {
+        return None;
+    }
+    // Terms are split at commas not escaped with a backslash.
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in selector.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            ',' if !escaped => {
+                let term = &selector[start..i];
+                if !term.contains('=') {
+                    return Some(term);
+                }
+                start = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    let last = &selector[start..];
+    (!last.contains('=')).then_some(last)
+}
+
+/// Whether relabeling surely leaves every static target, and its `__address__`, as written (as
+/// Prometheus checks a job's static targets without relabel_configs at load, and promtool every
+/// target after relabeling): no rule writes `__address__` or a templated label, none filters.
+fn keeps_static_address(rules: &[RelabelRule]) -> bool {
+    use RelabelAction::*;
+    rules.iter().all(|rule| match rule.action() {
+        Replace | Lowercase | Uppercase | HashMod => rule
+            .target_label
+            .as_deref()
+            .is_some_and(|t| t != "__address__" && !t.contains('$')),
+        LabelMap => false,
+        Keep | Drop | KeepEqual | DropEqual => false,
+        LabelDrop | LabelKeep => true,
+    })
+}
 
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()

@@ -1,6 +1,8 @@
 //! Import of prometheus.yml into the `scrape` section (issue #9): `global`, the Alertmanager
-//! endpoints, scrape jobs and remote write/read keep their native vocabulary and positions; what
-//! the spec cannot say is reported at its key. The shared import pipeline lives beside it.
+//! endpoints and alert relabeling, scrape jobs, remote write/read and the server sections
+//! (`storage`, `otlp`, `tracing`, `runtime`, `scrape_config_files`) keep their native vocabulary
+//! and positions; what the spec cannot say is reported at its key. The shared import pipeline
+//! lives beside it.
 
 pub mod packs;
 pub mod pipeline;
@@ -21,11 +23,19 @@ pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node 
         match name.as_str() {
             "global" => scrape.push(("global".into(), key_span, value)),
             "scrape_configs" => scrape.push(("jobs".into(), key_span, value)),
-            "remote_write" | "remote_read" => scrape.push((name, key_span, value)),
+            "remote_write"
+            | "remote_read"
+            | "scrape_config_files"
+            | "storage"
+            | "otlp"
+            | "tracing"
+            | "runtime" => scrape.push((name, key_span, value)),
             "alerting" => {
                 for (aname, akey, avalue) in entries(value) {
                     match aname.as_str() {
-                        "alertmanagers" => scrape.push(("alertmanagers".into(), akey, avalue)),
+                        "alertmanagers" | "alert_relabel_configs" => {
+                            scrape.push((aname, akey, avalue))
+                        }
                         _ => out.push(pipeline::unsupported(
                             &format!("alerting.{aname}"),
                             "prometheus.yml field",

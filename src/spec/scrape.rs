@@ -341,7 +341,7 @@ pub struct HttpClient {
     #[serde(default)]
     pub enable_http2: Option<bool>,
     /// Headers sent with every request, by name; their values given literally or by file.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub http_headers: BTreeMap<String, HttpHeader>,
 }
 

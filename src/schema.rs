@@ -9,7 +9,6 @@ mod violation;
 pub use compiled::{Compiled, SchemaError};
 pub use violation::{JsonType, TypeKind, Violation, ViolationKind};
 
-use crate::spec::Spec;
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -19,20 +18,35 @@ pub const SCHEMA_PATH: &str = "schemas/monctl.schema.json";
 /// The JSON Schema of [`Spec`] as a JSON value.
 pub fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        let mut schema = schemars::schema_for!(Spec).to_value();
-        drop_null_alternatives(&mut schema);
-        if let Value::Object(map) = &mut schema {
-            map.insert(
-                "$id".into(),
-                Value::String("https://monctl.dev/schemas/monctl.schema.json".into()),
-            );
-            map.insert("title".into(), Value::String("monctl spec".into()));
-        }
-        schema
-    })
+    SCHEMA.get_or_init(build)
 }
 
+/// The schema derived from the types (feature `derive-schema`, on by default: the CLI, whose
+/// `monctl schema` writes the committed copy, and the tests, which check that copy is current).
+#[cfg(feature = "derive-schema")]
+fn build() -> Value {
+    let mut schema = schemars::schema_for!(crate::spec::Spec).to_value();
+    drop_null_alternatives(&mut schema);
+    if let Value::Object(map) = &mut schema {
+        map.insert(
+            "$id".into(),
+            Value::String("https://monctl.dev/schemas/monctl.schema.json".into()),
+        );
+        map.insert("title".into(), Value::String("monctl spec".into()));
+    }
+    schema
+}
+
+/// Without `derive-schema` (the browser module, for size: the derivation code is most of
+/// schemars' share of it), the committed copy, which tests/schema_fresh.rs keeps equal to what the
+/// types derive.
+#[cfg(not(feature = "derive-schema"))]
+fn build() -> Value {
+    serde_json::from_str(include_str!("../schemas/monctl.schema.json"))
+        .expect("schemas/monctl.schema.json is JSON (tests/schema_fresh.rs)")
+}
+
+#[cfg(feature = "derive-schema")]
 /// Optional fields are simply absent in a spec (the loader drops `key: null` entries), so the
 /// schema states each field's real type instead of "T or null": clearer messages, better editor
 /// completion.

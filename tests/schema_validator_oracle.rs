@@ -373,3 +373,51 @@ fn a_schema_keyword_the_validator_does_not_implement_is_refused() {
     // The spec's own schema compiles (what the loader relies on).
     Compiled::new(monctl::schema::schema()).unwrap();
 }
+
+/// A spec of 10,000 alerting rules (the size of the benchmark's inputs) in 100 groups.
+fn ten_thousand_rules() -> Value {
+    let groups: Vec<Value> = (0..100)
+        .map(|g| {
+            let rules: Vec<Value> = (0..100)
+                .map(|r| {
+                    json!({
+                        "alert": format!("HighErrorRate{g}_{r}"),
+                        "expr": format!("sum(rate(http_requests_total{{code=~\"5..\",job=\"j{g}\"}}[5m])) > {r}"),
+                        "for": "5m",
+                        "labels": {"severity": "page", "team": "core"},
+                        "annotations": {"summary": "errors", "runbook_url": "https://example.com/r"}
+                    })
+                })
+                .collect();
+            json!({"name": format!("group{g}"), "interval": "30s", "rules": rules})
+        })
+        .collect();
+    json!({"rules": {"groups": groups}})
+}
+
+/// Run with `cargo test --release --test schema_validator_oracle -- --ignored` (timings in a debug
+/// build say nothing): the validator must not be slower than `jsonschema` on a large spec.
+#[test]
+#[ignore = "a timing: run in release, see above"]
+fn validation_is_not_slower_than_jsonschema_on_ten_thousand_rules() {
+    let both = Both::new(monctl::schema::schema());
+    let value = ten_thousand_rules();
+    assert!(both.agree(&value, "the 10k-rule spec"));
+    let best = |f: &dyn Fn() -> usize| {
+        (0..7)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                std::hint::black_box(f());
+                start.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let ours = best(&|| both.ours.violations(&value).len());
+    let theirs = best(&|| both.theirs.iter_errors(&value).count());
+    eprintln!("10k rules: ours {ours:?}, jsonschema {theirs:?}");
+    assert!(
+        ours <= theirs,
+        "ours {ours:?} is slower than jsonschema {theirs:?}"
+    );
+}

@@ -318,7 +318,9 @@ fn keywords_the_spec_schema_does_not_use_yet_agree_too() {
             "either": {"oneOf": [{"type": "integer"}, {"type": "number"}]},
             "tree": {"$ref": "#"},
             "level": {"enum": ["a", "b", "c", "d", "e"]},
-            "nullable": {"type": ["null", "boolean"]}
+            "nullable": {"type": ["null", "boolean"]},
+            "names": {"type": "object", "additionalProperties": false, "patternProperties": {"^[a-zA-Z_][a-zA-Z0-9_]*$": {"type": "string"}}},
+            "metric": {"type": "string", "pattern": "^[a-zA-Z_:][a-zA-Z0-9_:]*$"}
         },
         "patternProperties": {"^x-": {"type": "string"}},
         "additionalProperties": {"type": "integer"}
@@ -347,6 +349,12 @@ fn keywords_the_spec_schema_does_not_use_yet_agree_too() {
         json!({"nullable": 0}),
         json!({"x-a": 1, "other": "s", "x-b": "ok", "n": 3}),
         json!([]),
+        json!({"names": {"ok_1": "v", "a-b": "v", "9x": "v", "ü": "v", "": "v", "_": 1}}),
+        json!({"metric": "a:b_1"}),
+        json!({"metric": "9abc"}),
+        json!({"metric": ""}),
+        json!({"metric": "abc\n"}),
+        json!({"metric": "äbc"}),
     ];
     for case in &cases {
         both.agree(case, "a synthetic case");

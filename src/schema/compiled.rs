@@ -47,10 +47,11 @@ pub(crate) enum Rule {
 pub(crate) struct Keywords {
     pub types: Option<TypeKind>,
     pub reference: Option<NodeId>,
-    pub properties: HashMap<String, NodeId>,
     /// Checked in schema order, so errors come in a stable order.
     pub property_order: Vec<(String, NodeId)>,
-    pub pattern_properties: Vec<(Regex, NodeId)>,
+    /// The same, by name, for objects with many properties (few are searched faster in order).
+    pub property_index: Option<HashMap<String, NodeId>>,
+    pub pattern_properties: Vec<(Pattern, NodeId)>,
     pub additional_properties: Option<NodeId>,
     /// `additionalProperties: false`: reported as unexpected keys, not as a false schema.
     pub no_additional_properties: bool,
@@ -61,7 +62,7 @@ pub(crate) struct Keywords {
     pub unique_items: bool,
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
-    pub pattern: Option<(Regex, String)>,
+    pub pattern: Option<(Pattern, String)>,
     pub minimum: Option<Value>,
     pub maximum: Option<Value>,
     pub exclusive_minimum: Option<Value>,
@@ -196,7 +197,6 @@ impl<'s> Compiler<'s> {
                     let props = value.as_object().ok_or_else(|| bad(keyword, "an object"))?;
                     for (name, sub) in props {
                         let id = self.node(sub, format!("{}/{}", at(keyword), escape(name)))?;
-                        k.properties.insert(name.clone(), id);
                         k.property_order.push((name.clone(), id));
                     }
                 }
@@ -263,6 +263,9 @@ impl<'s> Compiler<'s> {
                 }
             }
         }
+        if k.property_order.len() > 16 {
+            k.property_index = Some(k.property_order.iter().cloned().collect());
+        }
         Ok(k)
     }
 
@@ -302,10 +305,74 @@ fn types(value: &Value) -> Option<TypeKind> {
     }
 }
 
+/// A compiled `pattern`: names (`^[a-zA-Z_][a-zA-Z0-9_]*$`, the form of label and metric names)
+/// are matched by two ASCII sets, a tenth of a regex search's time; anything else by the regex.
+#[derive(Debug)]
+pub(crate) enum Pattern {
+    Name {
+        first: [bool; 128],
+        rest: [bool; 128],
+    },
+    Regex(Regex),
+}
+
+impl Pattern {
+    pub fn is_match(&self, text: &str) -> bool {
+        match self {
+            Pattern::Name { first, rest } => {
+                let mut bytes = text.bytes();
+                let is = |set: &[bool; 128], b: u8| b < 128 && set[b as usize];
+                bytes.next().is_some_and(|b| is(first, b)) && bytes.all(|b| is(rest, b))
+            }
+            Pattern::Regex(regex) => regex.is_match(text),
+        }
+    }
+
+    /// `^[...][...]*$` with classes of ASCII letters, digits, `_` and `:` (single or ranges).
+    fn name(source: &str) -> Option<Pattern> {
+        let body = source.strip_prefix("^[")?.strip_suffix("]*$")?;
+        let (first, rest) = body.split_once("][")?;
+        Some(Pattern::Name {
+            first: ascii_class(first)?,
+            rest: ascii_class(rest)?,
+        })
+    }
+}
+
+fn ascii_class(class: &str) -> Option<[bool; 128]> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == ':';
+    let chars: Vec<char> = class.chars().collect();
+    if chars.is_empty() || !chars.iter().all(|&c| plain(c) || c == '-') {
+        return None;
+    }
+    let mut set = [false; 128];
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '-' {
+            return None;
+        }
+        if chars.get(i + 1) == Some(&'-') {
+            let end = *chars.get(i + 2)?;
+            if end == '-' || end < c {
+                return None;
+            }
+            for b in c as u8..=end as u8 {
+                set[b as usize] = true;
+            }
+            i += 3;
+        } else {
+            set[c as usize] = true;
+            i += 1;
+        }
+    }
+    Some(set)
+}
+
 /// A `pattern` is an ECMA-262 regular expression; Rust's `regex` reads the same text the same way
 /// except for escapes (`\d`, `\w`, `\s`, `\b` are Unicode-aware here and ASCII there),
 /// lookaround and backreferences, which are refused so that no pattern means something else.
-fn compile_pattern(source: &str, at: &str) -> Result<Regex, SchemaError> {
+fn compile_pattern(source: &str, at: &str) -> Result<Pattern, SchemaError> {
     let refuse = |why: &str| SchemaError {
         location: at.to_string(),
         message: format!("the pattern `{source}` {why}"),
@@ -322,5 +389,6 @@ fn compile_pattern(source: &str, at: &str) -> Result<Regex, SchemaError> {
     if source.contains("(?") {
         return Err(refuse("uses a group modifier or lookaround"));
     }
-    Regex::new(source).map_err(|e| refuse(&format!("does not compile: {e}")))
+    let regex = Regex::new(source).map_err(|e| refuse(&format!("does not compile: {e}")))?;
+    Ok(Pattern::name(source).unwrap_or(Pattern::Regex(regex)))
 }

@@ -229,7 +229,7 @@ impl<'a> Walk<'a> {
                 ));
             }
         }
-        let constrained = !k.properties.is_empty()
+        let constrained = !k.property_order.is_empty()
             || !k.pattern_properties.is_empty()
             || k.additional_properties.is_some()
             || k.no_additional_properties;
@@ -239,7 +239,15 @@ impl<'a> Walk<'a> {
         let mut unexpected = Vec::new();
         for (key, item) in map {
             let mut known = false;
-            if let Some(&id) = k.properties.get(key) {
+            let id = match &k.property_index {
+                Some(index) => index.get(key).copied(),
+                None => k
+                    .property_order
+                    .iter()
+                    .find(|(name, _)| name == key)
+                    .map(|p| p.1),
+            };
+            if let Some(id) = id {
                 known = true;
                 self.child(Step::Key(key), id, item, out);
             }

@@ -309,10 +309,7 @@ fn types(value: &Value) -> Option<TypeKind> {
 /// are matched by two ASCII sets, a tenth of a regex search's time; anything else by the regex.
 #[derive(Debug)]
 pub(crate) enum Pattern {
-    Name {
-        first: [bool; 128],
-        rest: [bool; 128],
-    },
+    Name { first: u128, rest: u128 },
     Regex(Regex),
 }
 
@@ -321,7 +318,7 @@ impl Pattern {
         match self {
             Pattern::Name { first, rest } => {
                 let mut bytes = text.bytes();
-                let is = |set: &[bool; 128], b: u8| b < 128 && set[b as usize];
+                let is = |set: &u128, b: u8| b < 128 && set >> b & 1 == 1;
                 bytes.next().is_some_and(|b| is(first, b)) && bytes.all(|b| is(rest, b))
             }
             Pattern::Regex(regex) => regex.is_match(text),
@@ -339,13 +336,13 @@ impl Pattern {
     }
 }
 
-fn ascii_class(class: &str) -> Option<[bool; 128]> {
+fn ascii_class(class: &str) -> Option<u128> {
     let plain = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == ':';
     let chars: Vec<char> = class.chars().collect();
     if chars.is_empty() || !chars.iter().all(|&c| plain(c) || c == '-') {
         return None;
     }
-    let mut set = [false; 128];
+    let mut set = 0u128;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -358,11 +355,11 @@ fn ascii_class(class: &str) -> Option<[bool; 128]> {
                 return None;
             }
             for b in c as u8..=end as u8 {
-                set[b as usize] = true;
+                set |= 1 << b;
             }
             i += 3;
         } else {
-            set[c as usize] = true;
+            set |= 1 << c as u8;
             i += 1;
         }
     }

@@ -1,8 +1,14 @@
 //! The spec's JSON Schema (draft 2020-12), derived from the typed spec. Editors use the committed
 //! copy in schemas/; the loader validates every spec against it to report all structural errors
-//! of a file at once.
+//! of a file at once, with the validator in schema/ (exactly the keywords the schema uses).
 
-use crate::spec::Spec;
+mod compiled;
+mod evaluate;
+mod violation;
+
+pub use compiled::{Compiled, SchemaError};
+pub use violation::{JsonType, TypeKind, Violation, ViolationKind};
+
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -12,20 +18,35 @@ pub const SCHEMA_PATH: &str = "schemas/monctl.schema.json";
 /// The JSON Schema of [`Spec`] as a JSON value.
 pub fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        let mut schema = schemars::schema_for!(Spec).to_value();
-        drop_null_alternatives(&mut schema);
-        if let Value::Object(map) = &mut schema {
-            map.insert(
-                "$id".into(),
-                Value::String("https://monctl.dev/schemas/monctl.schema.json".into()),
-            );
-            map.insert("title".into(), Value::String("monctl spec".into()));
-        }
-        schema
-    })
+    SCHEMA.get_or_init(build)
 }
 
+/// The schema derived from the types (feature `derive-schema`, on by default: the CLI, whose
+/// `monctl schema` writes the committed copy, and the tests, which check that copy is current).
+#[cfg(feature = "derive-schema")]
+fn build() -> Value {
+    let mut schema = schemars::schema_for!(crate::spec::Spec).to_value();
+    drop_null_alternatives(&mut schema);
+    if let Value::Object(map) = &mut schema {
+        map.insert(
+            "$id".into(),
+            Value::String("https://monctl.dev/schemas/monctl.schema.json".into()),
+        );
+        map.insert("title".into(), Value::String("monctl spec".into()));
+    }
+    schema
+}
+
+/// Without `derive-schema` (the browser module, for size: the derivation code is most of
+/// schemars' share of it), the committed copy, which tests/schema_fresh.rs keeps equal to what the
+/// types derive.
+#[cfg(not(feature = "derive-schema"))]
+fn build() -> Value {
+    serde_json::from_str(include_str!("../schemas/monctl.schema.json"))
+        .expect("schemas/monctl.schema.json is JSON (tests/schema_fresh.rs)")
+}
+
+#[cfg(feature = "derive-schema")]
 /// Optional fields are simply absent in a spec (the loader drops `key: null` entries), so the
 /// schema states each field's real type instead of "T or null": clearer messages, better editor
 /// completion.
@@ -75,13 +96,12 @@ pub fn schema_text() -> String {
     text
 }
 
-/// The compiled validator, built once.
-pub(crate) fn validator() -> &'static jsonschema::Validator {
-    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+/// The spec's schema compiled for validation, built once.
+pub(crate) fn validator() -> &'static Compiled {
+    static VALIDATOR: OnceLock<Compiled> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        jsonschema::options()
-            .with_draft(jsonschema::Draft::Draft202012)
-            .build(schema())
-            .expect("the derived schema is a valid JSON Schema")
+        Compiled::new(schema()).unwrap_or_else(|e| {
+            panic!("the derived schema uses what the validator cannot check ({e}); tests/schema_validator_oracle.rs says so first")
+        })
     })
 }

@@ -3,8 +3,7 @@
 //! yaml decoder, which gives a string field the scalar's text, so monctl does the same instead of
 //! refusing the file. Guided by the JSON Schema: only where it expects a string and nothing else.
 
-use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::JsonType;
+use crate::schema::{JsonType, TypeKind, Violation, ViolationKind};
 use serde_json::Value;
 
 /// The text YAML wrote for a number or boolean, as a Go string field receives it.
@@ -18,20 +17,18 @@ fn scalar_text(value: &Value) -> Option<String> {
 
 /// JSON pointers of the numbers and booleans the schema wants as strings, from one validation
 /// pass's errors.
-pub fn string_positions<'a>(
-    errors: impl Iterator<Item = jsonschema::ValidationError<'a>>,
-) -> (Vec<String>, Vec<jsonschema::ValidationError<'a>>) {
+pub fn string_positions<'a>(errors: Vec<Violation<'a>>) -> (Vec<String>, Vec<Violation<'a>>) {
     let mut positions = Vec::new();
     let mut rest = Vec::new();
     for error in errors {
         let wants_string = matches!(
-            error.kind(),
-            ValidationErrorKind::Type {
+            &error.kind,
+            ViolationKind::Type {
                 kind: TypeKind::Single(JsonType::String)
             }
         );
-        if wants_string && scalar_text(error.instance()).is_some() {
-            positions.push(error.instance_path().as_str().to_string());
+        if wants_string && scalar_text(error.instance).is_some() {
+            positions.push(error.instance_path.clone());
         } else {
             rest.push(error);
         }

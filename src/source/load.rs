@@ -275,8 +275,8 @@ fn unknown_null_keys(
         }
     }
     let mut out = Vec::new();
-    for error in crate::schema::validator().iter_errors(&probe) {
-        if let jsonschema::error::ValidationErrorKind::AdditionalProperties { .. } = error.kind() {
+    for error in crate::schema::validator().violations(&probe) {
+        if let crate::schema::ViolationKind::AdditionalProperties { .. } = error.kind {
             let (found, _) = describe(&error, &probe, schema);
             for d in found {
                 if let Some((_, span)) = dropped.iter().find(|(p, _)| *p == d.path) {
@@ -448,13 +448,13 @@ pub fn load_with(files: &[SourceFile], limits: &Limits, workers: &dyn Workers) -
     // Unquoted scalars where a string is expected are read as their text, as Go's YAML decoder
     // does; a second pass validates the corrected value (only when there was something to fix).
     let (positions, first_errors) =
-        super::coerce::string_positions(crate::schema::validator().iter_errors(&value));
+        super::coerce::string_positions(crate::schema::validator().violations(&value));
     let errors = if positions.is_empty() {
         first_errors
     } else {
         drop(first_errors);
         super::coerce::to_strings(&mut value, &positions);
-        crate::schema::validator().iter_errors(&value).collect()
+        crate::schema::validator().violations(&value)
     };
     for error in &errors {
         let (found, prune_paths) = describe(error, &value, schema);

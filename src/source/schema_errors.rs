@@ -4,8 +4,7 @@
 
 use crate::codes::{did_you_mean, INVALID_VALUE, UNKNOWN_FIELD};
 use crate::diagnostic::{Diagnostic, PathSegment, SpecPath};
-use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::ValidationError;
+use crate::schema::{TypeKind, Violation, ViolationKind};
 use serde_json::Value;
 
 /// Fields whose literal form carries a secret; the spec takes them only by file reference.
@@ -109,16 +108,16 @@ fn value_word(value: &Value) -> String {
 
 /// One schema violation as diagnostics, plus the paths whose values should be pruned.
 pub fn describe(
-    error: &ValidationError<'_>,
+    error: &Violation<'_>,
     instance: &Value,
     schema: &Value,
 ) -> (Vec<Diagnostic>, Vec<SpecPath>) {
-    let pointer = error.instance_path().as_str().to_string();
-    let path = spec_path(&pointer, instance);
-    let schema_path = error.schema_path().as_str().to_string();
-    match error.kind() {
-        ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let known: Vec<String> = schema_at(schema, parent_pointer(&schema_path))
+    let pointer = error.instance_path.as_str();
+    let path = spec_path(pointer, instance);
+    let schema_path = error.schema_path.as_str();
+    match &error.kind {
+        ViolationKind::AdditionalProperties { unexpected } => {
+            let known: Vec<String> = schema_at(schema, parent_pointer(schema_path))
                 .and_then(|s| s.get("properties"))
                 .and_then(Value::as_object)
                 .map(|props| props.keys().cloned().collect())
@@ -126,7 +125,7 @@ pub fn describe(
             let mut out = Vec::new();
             let mut prune = Vec::new();
             // A map keyed by label names (rule labels): the key is a name, not a field.
-            let label_map = schema_at(schema, parent_pointer(&schema_path))
+            let label_map = schema_at(schema, parent_pointer(schema_path))
                 .and_then(|s| s.get("patternProperties"))
                 .and_then(Value::as_object)
                 .is_some_and(|p| p.contains_key(crate::spec::types::LABEL_NAME_PATTERN));
@@ -161,8 +160,8 @@ pub fn describe(
             }
             (out, prune)
         }
-        ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default();
+        ViolationKind::Required { property } => {
+            let name = *property;
             let d = Diagnostic::error(
                 INVALID_VALUE,
                 path.clone(),
@@ -171,10 +170,10 @@ pub fn describe(
             .with_help(format!("add `{name}:` here"));
             (vec![d], Vec::new())
         }
-        ValidationErrorKind::Pattern { .. } | ValidationErrorKind::MinLength { .. } => {
-            let found = error.instance();
+        ViolationKind::Pattern { .. } | ViolationKind::MinLength { .. } => {
+            let found = error.instance;
             let text = found.as_str().unwrap_or_default();
-            let (message, help) = match def_name(&schema_path) {
+            let (message, help) = match def_name(schema_path) {
                 Some("Duration") => (
                     format!("`{text}` is not a Prometheus duration"),
                     "write a number and a unit, largest unit first: 30s, 5m, 1h30m (units: ms, s, m, h, d, w, y)".to_string(),
@@ -194,19 +193,19 @@ pub fn describe(
                 vec![path],
             )
         }
-        ValidationErrorKind::Type { kind } => {
+        ViolationKind::Type { kind } => {
             let d = Diagnostic::error(
                 INVALID_VALUE,
                 path.clone(),
                 format!(
                     "expected {}, found {}",
                     type_word(kind),
-                    value_word(error.instance())
+                    value_word(error.instance)
                 ),
             );
             (vec![d], vec![path])
         }
-        ValidationErrorKind::Enum { options } => {
+        ViolationKind::Enum { options } => {
             let allowed: Vec<String> = options
                 .as_array()
                 .map(|a| {
@@ -219,7 +218,7 @@ pub fn describe(
                         .collect()
                 })
                 .unwrap_or_default();
-            let found = error.instance();
+            let found = error.instance;
             let text = found
                 .as_str()
                 .map(String::from)
@@ -236,13 +235,12 @@ pub fn describe(
             .with_help(help);
             (vec![d], vec![path])
         }
-        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+        ViolationKind::AnyOf { context } | ViolationKind::OneOfNotValid { context } => {
             // Report the alternative that matched the value's shape best: the one whose errors
             // are not a type mismatch at this very place.
             let best = context.iter().find(|branch| {
                 !branch.iter().any(|e| {
-                    matches!(e.kind(), ValidationErrorKind::Type { .. })
-                        && e.instance_path().as_str() == pointer
+                    matches!(e.kind, ViolationKind::Type { .. }) && e.instance_path == pointer
                 })
             });
             match best {
@@ -260,9 +258,9 @@ pub fn describe(
                     let d = Diagnostic::error(
                         INVALID_VALUE,
                         path.clone(),
-                        format!("{} is not valid here", value_word(error.instance())),
+                        format!("{} is not valid here", value_word(error.instance)),
                     )
-                    .with_help(describe_alternatives(&schema_path, schema));
+                    .with_help(describe_alternatives(schema_path, schema));
                     (vec![d], vec![path])
                 }
             }

@@ -174,3 +174,27 @@ fn lint_of_clean_native_files_exits_0_and_of_a_missing_file_2() {
     let run = monctl(&["lint", "nowhere.yml"], &dir);
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
 }
+
+#[test]
+fn a_credential_the_tool_reads_only_inline_is_a_warning_not_a_failure() {
+    // Consul's token has no `_file` form in Prometheus: the native file must hold it.
+    let dir = scratch("import-lint", "inline");
+    std::fs::write(
+        dir.join("prometheus.yml"),
+        "scrape_configs:\n  - job_name: svc\n    consul_sd_configs:\n      - server: consul:8500\n        token: 6f1c2a4e-0d7b-4c5e-9a3f-2b8e1d0c7a55\n",
+    )
+    .unwrap();
+    let run = monctl(&["lint", "prometheus.yml", "--format", "json"], &dir);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&run.stdout).expect("JSON");
+    let token = items
+        .iter()
+        .find(|d| d["code"] == "X001")
+        .expect("the literal token is reported");
+    assert_eq!(token["severity"], "warning");
+    assert_eq!(
+        (token["line"].as_u64(), token["file"].as_str()),
+        (Some(5), Some("prometheus.yml"))
+    );
+    assert!(token["help"].as_str().unwrap().contains("only inline"));
+}

@@ -281,6 +281,18 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
     diagnostics.retain(|d| {
         d.code != "X001" || !secrets.iter().any(|s| d.path.0.starts_with(&s.spec_path.0))
     });
+    // A literal the tool reads only inline (no `_file` form: a Consul token, an EC2 secret key)
+    // is what the native file must hold: a warning here, not a failure to import. `generate`
+    // still refuses to write it until the spec references it or opts the value out.
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.code == "X001" && d.is_error())
+    {
+        d.severity = crate::diagnostic::Severity::Warning;
+        d.help = Some(
+            "the tool reads this credential only inline; `monctl generate` refuses to write it: keep this file outside monctl, or name the value in lint.test_secrets with a reason".to_string(),
+        );
+    }
     sort_diagnostics(&mut diagnostics);
     diagnostics.dedup();
     Imported {

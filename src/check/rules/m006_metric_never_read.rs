@@ -21,10 +21,10 @@ fn run(ctx: &Context, out: &mut Findings) {
     if ctx.model.spec.metrics.is_empty() {
         return;
     }
-    let read = super::readers::readers(ctx.model);
+    let read = super::readers::read_names(ctx.model);
     for (i, metric) in ctx.model.spec.metrics.iter().enumerate() {
         let name = metric.full_name();
-        if read.contains_key(name.as_str()) {
+        if read.contains(name.as_str()) {
             continue;
         }
         out.report(

@@ -45,7 +45,8 @@ fn run(ctx: &Context, out: &mut Findings) {
     if unregistered.is_empty() {
         return;
     }
-    let read = super::readers::readers(ctx.model);
+    let wanted = unregistered.iter().map(|(_, n)| n.as_str()).collect();
+    let read = super::readers::readers(ctx.model, &wanted);
     for (i, name) in unregistered {
         let Some(readers) = read.get(name.as_str()) else {
             continue;

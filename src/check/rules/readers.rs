@@ -5,7 +5,7 @@
 use crate::diagnostic::SpecPath;
 use crate::model::Model;
 use crate::promql::{Analysis, Event};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One reader of a metric: what it is, for messages, and where the spec states it.
 #[derive(Debug, Clone)]
@@ -14,11 +14,56 @@ pub struct Reader {
     pub path: SpecPath,
 }
 
-/// Every metric name read (series and family names), with its readers in spec order.
-pub fn readers(model: &Model) -> HashMap<&str, Vec<Reader>> {
+/// Every analysed query of the model: rules, dashboard panels, SLIs.
+fn analyses(model: &Model) -> impl Iterator<Item = &Analysis> {
+    model
+        .rules
+        .iter()
+        .filter_map(|r| r.analysis.as_ref())
+        .chain(
+            model
+                .stack
+                .queries
+                .iter()
+                .filter_map(|q| q.analysis.as_ref()),
+        )
+        .chain(
+            model
+                .slos
+                .slos
+                .iter()
+                .flat_map(|s| s.analyses.iter().map(|a| &a.analysis)),
+        )
+}
+
+/// The names (series and families) some query reads.
+pub fn read_names(model: &Model) -> HashSet<&str> {
+    let mut read = HashSet::new();
+    for analysis in analyses(model) {
+        for event in &analysis.events {
+            if let Event::Selector { metric, info } = event {
+                read.insert(info.family.as_deref().unwrap_or(metric));
+                read.insert(metric.as_str());
+            }
+        }
+    }
+    read
+}
+
+/// The readers of the `wanted` metric names (series or family), in spec order.
+pub fn readers<'m>(model: &'m Model, wanted: &HashSet<&str>) -> HashMap<&'m str, Vec<Reader>> {
+    let reads_wanted = |analysis: &Analysis| {
+        analysis.events.iter().any(|e| match e {
+            Event::Selector { metric, info } => {
+                wanted.contains(metric.as_str())
+                    || info.family.as_deref().is_some_and(|f| wanted.contains(f))
+            }
+            _ => false,
+        })
+    };
     let mut sources: Vec<(&Analysis, Reader)> = Vec::new();
     for r in &model.rules {
-        let Some(analysis) = &r.analysis else {
+        let Some(analysis) = r.analysis.as_ref().filter(|a| reads_wanted(a)) else {
             continue;
         };
         let rule = model
@@ -27,13 +72,10 @@ pub fn readers(model: &Model) -> HashMap<&str, Vec<Reader>> {
             .groups
             .get(r.group)
             .and_then(|g| g.rules.get(r.rule));
-        let what = match rule {
-            Some(rule) => match (&rule.alert, &rule.record) {
-                (Some(alert), _) => format!("alert `{alert}`"),
-                (None, Some(record)) => format!("recording rule `{}`", record.0),
-                (None, None) => "a rule".to_string(),
-            },
-            None => "a rule".to_string(),
+        let what = match rule.map(|rule| (&rule.alert, &rule.record)) {
+            Some((Some(alert), _)) => format!("alert `{alert}`"),
+            Some((None, Some(record))) => format!("recording rule `{}`", record.0),
+            _ => "a rule".to_string(),
         };
         sources.push((
             analysis,
@@ -44,7 +86,7 @@ pub fn readers(model: &Model) -> HashMap<&str, Vec<Reader>> {
         ));
     }
     for q in &model.stack.queries {
-        if let Some(analysis) = &q.analysis {
+        if let Some(analysis) = q.analysis.as_ref().filter(|a| reads_wanted(a)) {
             sources.push((
                 analysis,
                 Reader {
@@ -55,7 +97,7 @@ pub fn readers(model: &Model) -> HashMap<&str, Vec<Reader>> {
         }
     }
     for slo in &model.slos.slos {
-        for a in &slo.analyses {
+        for a in slo.analyses.iter().filter(|a| reads_wanted(&a.analysis)) {
             sources.push((
                 &a.analysis,
                 Reader {
@@ -71,6 +113,9 @@ pub fn readers(model: &Model) -> HashMap<&str, Vec<Reader>> {
             if let Event::Selector { metric, info } = event {
                 let family = info.family.as_deref().unwrap_or(metric);
                 for name in [metric.as_str(), family] {
+                    if !wanted.contains(name) {
+                        continue;
+                    }
                     let list = read.entry(name).or_default();
                     if !list.iter().any(|r| r.path == reader.path) {
                         list.push(reader.clone());

@@ -3,7 +3,7 @@
 //! combinations, invalid names in maps, scrape timeouts above intervals, duplicate names.
 
 use super::relabel::{RelabelAction, RelabelRule};
-use super::types::{LABEL_NAME_PATTERN, METRIC_NAME_PATTERN};
+use super::types::METRIC_NAME_PATTERN;
 use super::Spec;
 use crate::codes::{DUPLICATE_DEFINITION, INVALID_FIELD_COMBINATION, INVALID_REGEX, INVALID_VALUE};
 use crate::diagnostic::{Diagnostic, SpecPath};
@@ -15,7 +15,6 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     let mut v = Validator {
         out: Vec::new(),
         metric_name: crate::regexes::compile(METRIC_NAME_PATTERN).expect("static pattern"),
-        label_name: crate::regexes::compile(LABEL_NAME_PATTERN).expect("static pattern"),
         // Prometheus' relabelTarget: label names with $1 / ${name} references.
         relabel_target: crate::regexes::compile(r"^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$")
             .expect("static pattern"),
@@ -34,7 +33,6 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
 struct Validator {
     out: Vec<Diagnostic>,
     metric_name: Regex,
-    label_name: Regex,
     relabel_target: Regex,
 }
 
@@ -78,7 +76,7 @@ impl Validator {
         what: &str,
     ) {
         for key in keys {
-            if !self.label_name.is_match(key) {
+            if !super::label_names::is_legacy(key) {
                 self.out.push(
                     Diagnostic::error(
                         INVALID_VALUE,
@@ -788,7 +786,7 @@ impl Validator {
                 if matches!(
                     action,
                     HashMod | Lowercase | Uppercase | KeepEqual | DropEqual
-                ) && !self.label_name.is_match(t) =>
+                ) && !super::label_names::is_legacy(t) =>
             {
                 self.out.push(Diagnostic::error(
                     INVALID_VALUE,

@@ -2,24 +2,30 @@
 //! tree, receivers, inhibitions, time intervals and templates keep their native vocabulary and
 //! positions; `mute_time_intervals` is read as `time_intervals`; what the spec cannot say is
 //! reported at its key. SNS's SigV4 secret key, which Alertmanager reads only inline, becomes an
-//! environment reference.
+//! environment reference, listed with the other moved secrets.
 
 mod native_checks;
 
 use super::prometheus::pipeline::unsupported;
 use super::prometheus::tree::{entries, map, string, Entry};
-use crate::diagnostic::Diagnostic;
+use super::prometheus::schema_walk::MovedSecret;
+use crate::diagnostic::{Diagnostic, SpecPath};
 use crate::source::{Node, NodeKind};
 
 /// Reshapes an alertmanager.yml tree into `{routing: ...}`.
-pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node {
+pub fn to_spec(
+    root: Node,
+    names: &[String],
+    out: &mut Vec<Diagnostic>,
+    moved: &mut Vec<MovedSecret>,
+) -> Node {
     let span = root.span;
     let mut routing: Vec<Entry> = Vec::new();
     let mut intervals: Option<(usize, Node)> = None;
     for (name, key_span, mut value) in entries(root) {
         native_checks::check(&name, &mut value, names, out);
         if name == "receivers" {
-            sigv4_secrets_to_env(&mut value, names, out);
+            sigv4_secrets_to_env(&mut value, moved);
         }
         match name.as_str() {
             "global" | "route" | "receivers" | "inhibit_rules" | "templates" | "tracing"
@@ -46,9 +52,9 @@ pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node 
     map(span, vec![("routing".into(), span, routing_node)])
 }
 
-/// `receivers[i].sns_configs[j].sigv4.secret_key: literal` -> `{env: MONCTL_...}`, with a warning
-/// naming the variable to set: sigv4 has no `secret_key_file`.
-fn sigv4_secrets_to_env(receivers: &mut Node, names: &[String], out: &mut Vec<Diagnostic>) {
+/// `receivers[i].sns_configs[j].sigv4.secret_key: literal` -> `{env: MONCTL_...}`, recorded as a
+/// moved secret whose "file" is the environment variable to set: SigV4 has no `secret_key_file`.
+fn sigv4_secrets_to_env(receivers: &mut Node, moved: &mut Vec<MovedSecret>) {
     let NodeKind::Seq(items) = &mut receivers.kind else {
         return;
     };
@@ -65,24 +71,19 @@ fn sigv4_secrets_to_env(receivers: &mut Node, names: &[String], out: &mut Vec<Di
                 let span = key.span;
                 let var = format!("MONCTL_ROUTING_RECEIVERS_{i}_SNS_CONFIGS_{j}_SIGV4_SECRET_KEY");
                 *key = map(span, vec![("env".into(), span, string(var.clone(), span))]);
-                out.push(
-                    Diagnostic::warning(
-                        crate::codes::LITERAL_SECRET,
-                        crate::diagnostic::SpecPath::root()
-                            .key("routing")
-                            .key("receivers")
-                            .index(i)
-                            .key("sns_configs")
-                            .index(j)
-                            .key("sigv4")
-                            .key("secret_key"),
-                        "`secret_key` holds a literal secret".to_string(),
-                    )
-                    .at(Some(super::prometheus::tree::location(span, names)))
-                    .with_help(format!(
-                        "the imported spec reads it from the environment variable {var} (SigV4 has no secret_key_file): set it where alertmanager.yml is generated"
-                    )),
-                );
+                moved.push(MovedSecret {
+                    path: SpecPath::root()
+                        .key("routing")
+                        .key("receivers")
+                        .index(i)
+                        .key("sns_configs")
+                        .index(j)
+                        .key("sigv4")
+                        .key("secret_key"),
+                    field: "secret_key".into(),
+                    file: format!("${var}"),
+                    span,
+                });
             }
         }
     }

@@ -250,42 +250,139 @@ fn drop_nulls(node: &mut Node, path: &mut SpecPath, dropped: &mut Vec<(SpecPath,
     }
 }
 
-/// The keys given as null that the spec does not have at their place: each is put back with a
-/// placeholder value and only the schema's unknown-field errors are kept.
-fn unknown_null_keys(
-    value: &Value,
-    dropped: &[(SpecPath, Span)],
-    schema: &Value,
-) -> Vec<(Diagnostic, Span)> {
+/// A key no spec mapping declares: put beside the dropped nulls, it tells which of their
+/// mappings take any key (labels, annotations, matchers, headers) from those that do not.
+const OPEN_MAP_PROBE: &str = "\u{1}monctl-null-probe";
+
+/// The maps of regular expressions (Alertmanager's deprecated matcher maps), where a null value
+/// is refused ("invalid regexp value"), not read as the empty string.
+const REGEX_MAPS: &[&str] = &["match_re", "source_match_re", "target_match_re"];
+
+/// What the keys given as null turn out to be, once the schema is asked.
+#[derive(Default)]
+struct NullKeys {
+    /// Keys the spec does not have at their place, with the schema's unknown-field error.
+    unknown: Vec<(Diagnostic, Span)>,
+    /// Entries of a free-form mapping of strings (`labels: {team: }`): Go's YAML decoder reads
+    /// them as the empty string, so they are put back as `""`.
+    restored: Vec<SpecPath>,
+    /// A null regular expression in a `match_re`-style map.
+    refused: Vec<(Diagnostic, Span)>,
+}
+
+fn slot<'v>(value: &'v mut Value, path: &[PathSegment]) -> Option<&'v mut Value> {
+    let mut slot = Some(value);
+    for segment in path {
+        slot = slot.and_then(|v| match segment {
+            PathSegment::Key(k) => v.get_mut(k.as_str()),
+            PathSegment::Index(i) => v.get_mut(*i),
+        });
+    }
+    slot
+}
+
+fn insert_empty(value: &mut Value, parent: &[PathSegment], key: &str) {
+    if let Some(Value::Object(map)) = slot(value, parent) {
+        map.entry(key.to_string())
+            .or_insert_with(|| Value::String(String::new()));
+    }
+}
+
+fn pointer(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        out.push('/');
+        match segment {
+            PathSegment::Key(k) => out.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            PathSegment::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
+/// Sorts the keys given as null: each is put back with a placeholder value, beside a probe key
+/// in its mapping; the schema's unknown-field errors then tell unknown keys (reported) from the
+/// entries of mappings that take any key (restored as `""`, when the mapping takes strings).
+fn null_keys(value: &Value, dropped: &[(SpecPath, Span)]) -> NullKeys {
+    let mut found = NullKeys::default();
     let mut probe = value.clone();
+    let mut parents: Vec<&[PathSegment]> = Vec::new();
     for (path, _) in dropped {
         let Some((PathSegment::Key(key), parent)) = path.0.split_last() else {
             continue;
         };
-        let mut slot = Some(&mut probe);
-        for segment in parent {
-            slot = slot.and_then(|v| match segment {
-                PathSegment::Key(k) => v.get_mut(k.as_str()),
-                PathSegment::Index(i) => v.get_mut(*i),
-            });
-        }
-        if let Some(Value::Object(map)) = slot {
-            map.entry(key.clone())
-                .or_insert_with(|| Value::String(String::new()));
+        insert_empty(&mut probe, parent, key);
+        if !parents.contains(&parent) {
+            insert_empty(&mut probe, parent, OPEN_MAP_PROBE);
+            parents.push(parent);
         }
     }
-    let mut out = Vec::new();
+    let schema = crate::schema::schema();
+    let mut closed: Vec<String> = Vec::new();
     for error in crate::schema::validator().violations(&probe) {
-        if let crate::schema::ViolationKind::AdditionalProperties { .. } = error.kind {
-            let (found, _) = describe(&error, &probe, schema);
-            for d in found {
+        if let crate::schema::ViolationKind::AdditionalProperties { unexpected } = &error.kind {
+            if unexpected.iter().any(|k| k == OPEN_MAP_PROBE) {
+                closed.push(error.instance_path.clone());
+            }
+            let (described, _) = describe(&error, &probe, schema);
+            for d in described {
                 if let Some((_, span)) = dropped.iter().find(|(p, _)| *p == d.path) {
-                    out.push((d, *span));
+                    found.unknown.push((d, *span));
                 }
             }
         }
     }
-    out
+    let open: Vec<&[PathSegment]> = parents
+        .into_iter()
+        .filter(|p| !closed.contains(&pointer(p)))
+        .collect();
+    let mut candidates: Vec<&SpecPath> = Vec::new();
+    for (path, span) in dropped {
+        let Some((PathSegment::Key(key), parent)) = path.0.split_last() else {
+            continue;
+        };
+        if !open.contains(&parent) {
+            continue;
+        }
+        let regex_map = matches!(parent.last(), Some(PathSegment::Key(k)) if REGEX_MAPS.contains(&k.as_str()))
+            && matches!(parent.first(), Some(PathSegment::Key(k)) if k == "routing");
+        if regex_map {
+            found.refused.push((
+                Diagnostic::error(
+                    INVALID_VALUE,
+                    path.clone(),
+                    format!("invalid regexp value for {key:?}"),
+                )
+                .with_help("give the regular expression the label must match, or remove the key"),
+                *span,
+            ));
+        } else {
+            candidates.push(path);
+        }
+    }
+    // Restored only where the mapping takes strings: what else it holds must still validate.
+    let baseline = crate::schema::validator().violations(value).len();
+    let restores = |paths: &[&SpecPath]| {
+        let mut trial = value.clone();
+        for path in paths {
+            if let Some((PathSegment::Key(key), parent)) = path.0.split_last() {
+                insert_empty(&mut trial, parent, key);
+            }
+        }
+        crate::schema::validator().violations(&trial).len() <= baseline
+    };
+    if candidates.is_empty() {
+    } else if restores(&candidates) {
+        found.restored = candidates.into_iter().cloned().collect();
+    } else {
+        // One mapping at a time, for the few a spec could hold.
+        for path in candidates.into_iter().take(32) {
+            if restores(&[path]) {
+                found.restored.push(path.clone());
+            }
+        }
+    }
+    found
 }
 
 /// Loads a spec from one or more sources (a folder's files, in a stable order).
@@ -466,9 +563,15 @@ pub fn load_with(files: &[SourceFile], limits: &Limits, workers: &dyn Workers) -
         prune(&mut value, path);
     }
     if !dropped_nulls.is_empty() {
-        for (d, span) in unknown_null_keys(&value, &dropped_nulls, schema) {
+        let found = null_keys(&value, &dropped_nulls);
+        for (d, span) in found.unknown.into_iter().chain(found.refused) {
             schema_errors += 1;
             diagnostics.push(d.at(Some(locate(span, &loaded.file_names))));
+        }
+        for path in &found.restored {
+            if let Some((PathSegment::Key(key), parent)) = path.0.split_last() {
+                insert_empty(&mut value, parent, key);
+            }
         }
     }
 

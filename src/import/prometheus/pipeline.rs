@@ -155,22 +155,37 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut diagnostics = Vec::new();
     let mut spec_tree: Option<Node> = None;
+    let mut env_moved: Vec<MovedSecret> = Vec::new();
     let mut found_kinds = Vec::new();
     let mut readable = true;
     for (i, file) in files.iter().enumerate() {
-        let one = crate::source::load(std::slice::from_ref(file), &Limits::default());
-        let fatal: Vec<Diagnostic> = one
-            .diagnostics
-            .iter()
-            .filter(|d| [YAML_SYNTAX, INPUT_LIMIT, crate::codes::DUPLICATE_KEY].contains(&d.code))
-            .cloned()
-            .collect();
-        if !fatal.is_empty() {
-            readable = false;
-            diagnostics.extend(fatal);
-            continue;
-        }
-        let mut root = one.tree;
+        // The native tree as written, nulls included (`match_re: {x: }` is Alertmanager's error,
+        // `labels: {x: }` an empty label): the spec loader reads them after the reshaping.
+        let limits = Limits::default();
+        let raw = (file.text.len() <= limits.max_file_bytes)
+            .then(|| crate::source::parse_yaml(&file.text, FileId(i as u32), &limits).ok())
+            .flatten();
+        let mut root = match raw {
+            Some(node) => node,
+            None => {
+                // Only for its positioned message of what stops the parse.
+                let one = crate::source::load(std::slice::from_ref(file), &limits);
+                let fatal: Vec<Diagnostic> = one
+                    .diagnostics
+                    .iter()
+                    .filter(|d| {
+                        [YAML_SYNTAX, INPUT_LIMIT, crate::codes::DUPLICATE_KEY].contains(&d.code)
+                    })
+                    .cloned()
+                    .collect();
+                if !fatal.is_empty() {
+                    readable = false;
+                    diagnostics.extend(fatal);
+                    continue;
+                }
+                one.tree
+            }
+        };
         tree::set_file(&mut root, FileId(i as u32));
         let kind = kinds.get(i).copied().flatten().or_else(|| detect(&root));
         let Some(kind) = kind else {
@@ -196,7 +211,12 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                 crate::import::rules::to_spec(root, &file.name, &names, &mut diagnostics)
             }
             NativeKind::Alertmanager => {
-                crate::import::alertmanager::to_spec(root, &names, &mut diagnostics)
+                crate::import::alertmanager::to_spec(
+                    root,
+                    &names,
+                    &mut diagnostics,
+                    &mut env_moved,
+                )
             }
             NativeKind::Spec => root,
             NativeKind::Sloth => crate::import::sloth::to_spec(root),
@@ -225,7 +245,8 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                 .with_help("keep one of the two"),
         );
     }
-    let moved = walked.moved;
+    let mut moved = env_moved;
+    moved.extend(walked.moved);
     let value = tree::to_json(&spec_tree);
 
     // Load the reshaped tree as a spec: the loader's schema messages, types and validation.
@@ -271,10 +292,15 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                 format!("`{}` holds a literal secret", s.field),
             )
             .at(Some(s.location.clone()))
-            .with_help(format!(
-                "the imported spec reads it from `{}`: write the secret there",
-                s.file
-            )),
+            .with_help(match s.file.strip_prefix('$') {
+                Some(var) => format!(
+                    "the imported spec reads it from the environment variable {var} (the tool reads this field from no file): set it where the configs are generated"
+                ),
+                None => format!(
+                    "the imported spec reads it from `{}`: write the secret there",
+                    s.file
+                ),
+            }),
         );
     }
     // A secret reported as moved is not reported again by the literal-credential rule.

@@ -122,4 +122,59 @@ fn a_sigv4_secret_key_becomes_an_environment_reference() {
     assert!(!out.contains("s3cr3t"), "{out}");
     assert!(i.diagnostics.iter().any(|d| d.code == "S014"
         && d.path.to_string() == "routing.receivers[0].sns_configs[0].sigv4.secret_key"));
+    // Listed in the summary with the other moved secrets: the variable the user must set.
+    let listed: Vec<(String, String)> = i
+        .secrets
+        .iter()
+        .map(|s| (s.spec_path.to_string(), s.file.clone()))
+        .collect();
+    assert_eq!(
+        listed,
+        [(
+            "routing.receivers[0].sns_configs[0].sigv4.secret_key".to_string(),
+            "$MONCTL_ROUTING_RECEIVERS_0_SNS_CONFIGS_0_SIGV4_SECRET_KEY".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_null_regexp_is_refused_and_a_null_label_value_is_the_empty_string() {
+    for (yaml, label, line) in [
+        (
+            "route:\n  receiver: r\n  routes:\n  - receiver: r\n    match_re:\n      invalid_label:\nreceivers:\n- name: r\n",
+            "invalid_label",
+            6,
+        ),
+        (
+            "route: {receiver: r}\nreceivers:\n- name: r\ninhibit_rules:\n- target_match: {a: b}\n  source_match_re:\n    invalid_source_label:\n",
+            "invalid_source_label",
+            7,
+        ),
+    ] {
+        let i = imported(yaml);
+        let refused: Vec<_> = i.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(refused.len(), 1, "{:?}", i.diagnostics);
+        assert_eq!(
+            refused[0].message,
+            format!("invalid regexp value for \"{label}\"")
+        );
+        assert_eq!(refused[0].location.as_ref().map(|l| l.start.line), Some(line));
+    }
+    // `match: {team: }` matches alerts without a team label (Go reads null as ""), not every alert.
+    let i = imported(
+        "route:\n  receiver: r\n  routes:\n  - receiver: r\n    match:\n      team:\nreceivers:\n- name: r\n",
+    );
+    assert!(
+        i.diagnostics.iter().all(|d| !d.is_error()),
+        "{:?}",
+        i.diagnostics
+    );
+    let out = generated(&i);
+    assert!(
+        out.contains("team=\"\"") || out.contains("team: ''") || out.contains("team: \"\""),
+        "{out}"
+    );
+    // An unknown key with no value is still an unknown key.
+    let errors = errors("route:\n  recevier:\nreceivers:\n- name: r\n");
+    assert!(errors.iter().any(|e| e.contains("recevier")), "{errors:?}");
 }

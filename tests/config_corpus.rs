@@ -8,7 +8,7 @@
 
 mod support;
 
-use monctl::import::prometheus::{import, Imported, NativeKind};
+use monctl::import::prometheus::{import_with, ImportOptions, Imported, NativeKind};
 use monctl::source::{load_value, FileId};
 use monctl::{Limits, SourceFile};
 use serde_json::Value;
@@ -26,7 +26,47 @@ const NEEDS_ENVIRONMENT: &[(&str, &str)] = &[
         "scrape_config_files2.good.yml",
         "a fragment (a bare list of scrape configs) included by scrape_config_files, not a prometheus.yml",
     ),
+    (
+        "prometheus-config.rules.good.yml",
+        "a rule file (`groups:`) that promtool's tests name in rule_files, not a prometheus.yml",
+    ),
 ];
+
+/// Bad files whose error is only found by reading other files, with the reason: the import reads
+/// the file given, in memory (the core has no file system).
+const NEEDS_FILE_SYSTEM: &[(&str, &str)] = &[
+    (
+        "authorization_credentials_file.bad.yml",
+        "promtool (without --syntax-only) stats the credentials file it names",
+    ),
+    (
+        "config_with_rule_files.yml",
+        "promtool (without --syntax-only) checks that the rule files it names exist",
+    ),
+    (
+        "config_with_tls_files.yml",
+        "promtool (without --syntax-only) stats the TLS files it names",
+    ),
+    (
+        "scrape_config_files_double_import.bad.yml",
+        "the duplicate job is in the scrape config files it includes",
+    ),
+    (
+        "scrape_config_files_duplicate.bad.yml",
+        "the duplicate job is in the scrape config files it includes",
+    ),
+    (
+        "scrape_config_files_global.bad.yml",
+        "the job whose timeout exceeds its interval is in the scrape config files it includes",
+    ),
+    (
+        "scrape_config_files_global_duplicate.bad.yml",
+        "the duplicate job is in the scrape config files it includes",
+    ),
+];
+
+/// Expectations that name no message (only that the tool fails): any rejection meets them.
+const ANY_ERROR: &str = "no message asserted";
 
 #[derive(Default, Debug)]
 struct Counts {
@@ -78,7 +118,9 @@ fn expected(corpus: &Path, tsvs: &[(&str, usize, usize)]) -> BTreeMap<String, Ve
         for line in text.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
             if let (Some(f), Some(m)) = (cols.get(*file_col), cols.get(*msg_col)) {
-                if !m.is_empty() {
+                if m.contains(ANY_ERROR) || (m.is_empty() && cols.contains(&"any error")) {
+                    out.entry(f.to_string()).or_default().push(ANY_ERROR.into());
+                } else if !m.is_empty() {
                     out.entry(f.to_string()).or_default().push(unescape(m));
                 }
             }
@@ -87,10 +129,48 @@ fn expected(corpus: &Path, tsvs: &[(&str, usize, usize)]) -> BTreeMap<String, Ve
     out
 }
 
-fn import_one(path: &Path, kind: NativeKind) -> Imported {
+/// Imports one native file; `agent`: for Prometheus in agent mode (as promtool's `--agent`).
+fn import_one(path: &Path, kind: NativeKind, agent: bool) -> Imported {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let name = path.display().to_string();
-    import(&[SourceFile::new(name, text)], &[Some(kind)])
+    import_with(
+        &[SourceFile::new(name, text)],
+        &ImportOptions {
+            kinds: vec![Some(kind)],
+            agent,
+            ..ImportOptions::default()
+        },
+    )
+}
+
+/// Does the corpus note say the file is loaded in agent mode (`LoadFile(..., agentMode=true)`)?
+fn agent_mode(note: &str) -> bool {
+    note.contains("agentMode=true") || note.contains("agent mode")
+}
+
+/// Removes from the original what the import reported it did not import (a warning at that
+/// field, "... is not imported"): the regenerated file is equal to the rest.
+fn without_reported_drops(original: &mut Value, imported: &Imported, section: &str) {
+    for d in &imported.diagnostics {
+        if d.is_error() || !d.message.contains("is not imported") {
+            continue;
+        }
+        let path = d.path.to_string();
+        let Some(native) = path.strip_prefix(section).and_then(|p| p.strip_prefix('.')) else {
+            continue;
+        };
+        let keys: Vec<&str> = native.split('.').collect();
+        let Some((last, parents)) = keys.split_last() else {
+            continue;
+        };
+        let mut slot = Some(&mut *original);
+        for k in parents {
+            slot = slot.and_then(|v| v.get_mut(*k));
+        }
+        if let Some(Value::Object(map)) = slot {
+            map.remove(*last);
+        }
+    }
 }
 
 fn yaml(text: &str) -> Value {
@@ -254,7 +334,12 @@ fn measure(corpus: &Path, family: &Family, expected: &BTreeMap<String, Vec<Strin
             continue;
         }
         counts.good += 1;
-        let imported = import_one(&path, family.kind);
+        let rel = path
+            .strip_prefix(corpus)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let note = notes.get(&rel).cloned().unwrap_or_default();
+        let imported = import_one(&path, family.kind, agent_mode(&note));
         let errors: Vec<String> = imported
             .diagnostics
             .iter()
@@ -273,6 +358,9 @@ fn measure(corpus: &Path, family: &Family, expected: &BTreeMap<String, Vec<Strin
         let moved: Vec<String> = imported.secrets.iter().map(|s| s.field.clone()).collect();
         let mut original = yaml(&std::fs::read_to_string(&path).unwrap_or_default());
         let mut regenerated = yaml(&content);
+        if family.kind == NativeKind::Alertmanager {
+            without_reported_drops(&mut original, &imported, "routing");
+        }
         normalise(&mut original, &moved);
         normalise(&mut regenerated, &moved);
         if original == regenerated {
@@ -280,13 +368,8 @@ fn measure(corpus: &Path, family: &Family, expected: &BTreeMap<String, Vec<Strin
         } else {
             println!("not equal {name}:\n  original:    {original}\n  regenerated: {regenerated}");
         }
-        let rel = path
-            .strip_prefix(corpus)
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        let note = notes.get(&rel).cloned().unwrap_or_default();
         let mut args: Vec<&str> = family.check_args.to_vec();
-        if note.contains("agent") {
+        if agent_mode(&note) {
             args.push("--agent");
         }
         if let Some(tool) = &tool {
@@ -300,8 +383,17 @@ fn measure(corpus: &Path, family: &Family, expected: &BTreeMap<String, Vec<Strin
     let bad = support::files_under(&corpus.join(family.dir).join("bad"), &[".yml", ".yaml"]);
     for path in bad {
         let name = file_name(&path);
+        if let Some((_, reason)) = NEEDS_FILE_SYSTEM.iter().find(|(n, _)| *n == name) {
+            println!("skip {name}: needs the file system: {reason}");
+            continue;
+        }
         counts.bad += 1;
-        let imported = import_one(&path, family.kind);
+        let rel = path
+            .strip_prefix(corpus)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let note = notes.get(&rel).cloned().unwrap_or_default();
+        let imported = import_one(&path, family.kind, agent_mode(&note));
         let errors: Vec<String> = imported
             .diagnostics
             .iter()
@@ -314,10 +406,11 @@ fn measure(corpus: &Path, family: &Family, expected: &BTreeMap<String, Vec<Strin
         }
         counts.rejected += 1;
         let wanted = expected.get(&name).cloned().unwrap_or_default();
-        let says = wanted.iter().any(|w| {
-            let w = w.to_lowercase();
-            errors.iter().any(|e| e.to_lowercase().contains(&w))
-        });
+        let says = wanted.iter().any(|w| w == ANY_ERROR)
+            || wanted.iter().any(|w| {
+                let w = w.to_lowercase();
+                errors.iter().any(|e| e.to_lowercase().contains(&w))
+            });
         if says {
             counts.rejected_as_expected += 1;
         } else {
@@ -344,6 +437,7 @@ fn prometheus_configs_import_round_trip_and_bad_ones_are_rejected() {
         &[
             ("prometheus_config_expectedErrors.tsv", 0, 1),
             ("prometheus_config_other_errors.tsv", 0, 1),
+            ("prometheus_promtool_expected.tsv", 0, 2),
         ],
     );
     let family = Family {
@@ -355,11 +449,12 @@ fn prometheus_configs_import_round_trip_and_bad_ones_are_rejected() {
     };
     let c = measure(&corpus, &family, &expected);
     println!("prometheus: {c:?}");
-    assert!(c.good >= 60 && c.bad >= 120, "{c:?}");
+    assert!(c.good >= 60 && c.bad >= 110, "{c:?}");
     assert!(c.imported >= FLOOR_PROMETHEUS.0, "{c:?}");
     assert!(c.equal >= FLOOR_PROMETHEUS.1, "{c:?}");
     assert!(c.accepted >= FLOOR_PROMETHEUS.2, "{c:?}");
     assert!(c.rejected >= FLOOR_PROMETHEUS.3, "{c:?}");
+    assert_eq!(c.rejected, c.bad, "every bad config is rejected: {c:?}");
     assert!(c.rejected_as_expected >= FLOOR_PROMETHEUS.4, "{c:?}");
 }
 
@@ -384,9 +479,10 @@ fn alertmanager_configs_import_round_trip_and_bad_ones_are_rejected() {
     assert!(c.equal >= FLOOR_ALERTMANAGER.1, "{c:?}");
     assert!(c.accepted >= FLOOR_ALERTMANAGER.2, "{c:?}");
     assert!(c.rejected >= FLOOR_ALERTMANAGER.3, "{c:?}");
+    assert_eq!(c.rejected, c.bad, "every bad config is rejected: {c:?}");
     assert!(c.rejected_as_expected >= FLOOR_ALERTMANAGER.4, "{c:?}");
 }
 
 /// Today's numbers (imported, equal, accepted, rejected, rejected as expected).
-const FLOOR_PROMETHEUS: (usize, usize, usize, usize, usize) = (63, 63, 24, 110, 81);
-const FLOOR_ALERTMANAGER: (usize, usize, usize, usize, usize) = (27, 25, 12, 48, 46);
+const FLOOR_PROMETHEUS: (usize, usize, usize, usize, usize) = (63, 63, 24, 114, 95);
+const FLOOR_ALERTMANAGER: (usize, usize, usize, usize, usize) = (27, 27, 12, 51, 49);

@@ -171,3 +171,74 @@ fn conflicting_kubernetes_sd_options_are_refused() {
     ));
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn empty_list_entries_are_refused_in_prometheus_words_once() {
+    for (text, message) in [
+        (
+            "scrape_configs:\n  -\n",
+            "native.yml:2:4 empty or null scrape config section",
+        ),
+        (
+            "scrape_configs:\n  - job_name: t\n    static_configs:\n      -\n",
+            "native.yml:4:8 empty or null section in static_configs",
+        ),
+        (
+            "scrape_configs:\n  - job_name: t\n    metric_relabel_configs:\n      -\n",
+            "native.yml:4:8 empty or null metric relabeling rule",
+        ),
+        (
+            "remote_write:\n  - url: http://a/w\n    write_relabel_configs:\n      -\n",
+            "native.yml:4:8 empty or null relabeling rule in remote write config",
+        ),
+        (
+            "alerting:\n  alert_relabel_configs:\n    -\n",
+            "native.yml:3:6 empty or null alert relabeling rule",
+        ),
+        (
+            "alerting:\n  alertmanagers:\n    - relabel_configs:\n        -\n",
+            "native.yml:4:10 empty or null Alertmanager target relabeling rule",
+        ),
+    ] {
+        assert_eq!(prometheus(text), [message], "{text}");
+    }
+}
+
+#[test]
+fn agent_mode_refuses_what_an_agent_does_not_do() {
+    use monctl::import::prometheus::{import_with, ImportOptions};
+    let text = "alerting:\n  alertmanagers:\n    - static_configs: [{targets: ['am:9093']}]\nrule_files: [r.yml]\nremote_read:\n  - url: http://r/read\nremote_write:\n  - url: http://w/write\n";
+    let refused = |agent: bool| -> Vec<String> {
+        import_with(
+            &[SourceFile::new("native.yml", text)],
+            &ImportOptions {
+                kinds: vec![Some(NativeKind::Prometheus)],
+                agent,
+                ..ImportOptions::default()
+            },
+        )
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| {
+            format!(
+                "{} {}",
+                d.location
+                    .as_ref()
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+                d.message
+            )
+        })
+        .collect()
+    };
+    assert_eq!(refused(false), Vec::<String>::new());
+    assert_eq!(
+        refused(true),
+        [
+            "native.yml:1:1 field alerting is not allowed in agent mode",
+            "native.yml:4:1 field rule_files is not allowed in agent mode",
+            "native.yml:5:1 field remote_read is not allowed in agent mode",
+        ]
+    );
+}

@@ -53,6 +53,7 @@ fn import_seed(files: &[SourceFile], extra: &[SourceFile], packs: &[(&str, &str)
                 .map(|(j, p)| (j.to_string(), p.to_string()))
                 .collect(),
             match_packs: true,
+            agent: false,
         },
     )
 }

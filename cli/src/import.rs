@@ -22,6 +22,10 @@ pub struct ImportArgs {
     /// The metric pack a job's targets expose, `JOB=PACK` (repeatable).
     #[arg(long = "pack", value_name = "JOB=PACK")]
     packs: Vec<String>,
+    /// The prometheus.yml is for Prometheus in agent mode (`prometheus --agent`): alerting,
+    /// rule_files and remote_read are refused, as Prometheus does.
+    #[arg(long)]
+    agent: bool,
 }
 
 pub fn run(mut args: ImportArgs) -> ExitCode {
@@ -40,13 +44,14 @@ pub fn run(mut args: ImportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = match crate::lint::options(args.kind.as_deref(), &args.packs, files.len()) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let options =
+        match crate::lint::options(args.kind.as_deref(), &args.packs, args.agent, files.len()) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
     let mut imported = import_with(&files, &options);
     crate::render::print(&imported.diagnostics, &files, crate::Format::Human);
     if imported.spec.is_none() {

@@ -24,6 +24,10 @@ pub struct LintArgs {
     /// The metric pack a job's targets expose, `JOB=PACK` (repeatable).
     #[arg(long = "pack", value_name = "JOB=PACK")]
     packs: Vec<String>,
+    /// The prometheus.yml is for Prometheus in agent mode (`prometheus --agent`): alerting,
+    /// rule_files and remote_read are refused, as Prometheus does.
+    #[arg(long)]
+    agent: bool,
     /// Exit 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -63,10 +67,11 @@ pub(crate) fn read_native(paths: &[PathBuf]) -> Result<Vec<SourceFile>, String> 
         .collect()
 }
 
-/// The import options from `--kind` and `--pack`.
+/// The import options from `--kind`, `--pack` and `--agent`.
 pub(crate) fn options(
     kind: Option<&str>,
     packs: &[String],
+    agent: bool,
     count: usize,
 ) -> Result<ImportOptions, String> {
     let kind = match kind {
@@ -87,6 +92,7 @@ pub(crate) fn options(
         kinds: vec![kind; count],
         packs,
         match_packs: true,
+        agent,
     })
 }
 
@@ -98,7 +104,7 @@ pub fn run(args: LintArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = match options(args.kind.as_deref(), &args.packs, files.len()) {
+    let options = match options(args.kind.as_deref(), &args.packs, args.agent, files.len()) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("error: {e}");

@@ -198,3 +198,34 @@ fn a_credential_the_tool_reads_only_inline_is_a_warning_not_a_failure() {
     );
     assert!(token["help"].as_str().unwrap().contains("only inline"));
 }
+
+#[test]
+fn lint_agent_refuses_what_prometheus_agent_mode_refuses() {
+    let dir = scratch("import-lint", "agent");
+    std::fs::write(
+        dir.join("prometheus.yml"),
+        PROMETHEUS.replace(
+            "password: hunter2-secret",
+            "password_file: /run/secrets/scrape",
+        ),
+    )
+    .unwrap();
+    let server = monctl(&["lint", "prometheus.yml"], &dir);
+    assert_eq!(
+        server.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&server),
+        stderr(&server)
+    );
+    let agent = monctl(&["lint", "prometheus.yml", "--agent"], &dir);
+    assert_eq!(agent.status.code(), Some(1), "{}", stderr(&agent));
+    let out = format!("{}{}", stdout(&agent), stderr(&agent));
+    for (field, line) in [("rule_files", 5), ("alerting", 6)] {
+        assert!(
+            out.contains(&format!("field {field} is not allowed in agent mode")),
+            "{out}"
+        );
+        assert!(out.contains(&format!("prometheus.yml:{line}:1")), "{out}");
+    }
+}

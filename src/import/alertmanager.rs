@@ -7,8 +7,8 @@
 mod native_checks;
 
 use super::prometheus::pipeline::unsupported;
-use super::prometheus::tree::{entries, map, string, Entry};
 use super::prometheus::schema_walk::MovedSecret;
+use super::prometheus::tree::{entries, map, string, Entry};
 use crate::diagnostic::{Diagnostic, SpecPath};
 use crate::source::{Node, NodeKind};
 

@@ -4,6 +4,7 @@
 //! and positions; what the spec cannot say is reported at its key. The shared import pipeline
 //! lives beside it.
 
+mod native_checks;
 pub mod packs;
 pub mod pipeline;
 pub mod schema_walk;
@@ -15,11 +16,27 @@ use crate::diagnostic::Diagnostic;
 use crate::source::Node;
 use tree::{entries, map, Entry};
 
-/// Reshapes a prometheus.yml tree into `{scrape: ...}`.
-pub fn to_spec(root: Node, names: &[String], out: &mut Vec<Diagnostic>) -> Node {
+/// The top-level fields Prometheus refuses in agent mode (it scrapes and remote-writes only).
+const NOT_IN_AGENT_MODE: &[&str] = &["alerting", "rule_files", "remote_read"];
+
+/// Reshapes a prometheus.yml tree into `{scrape: ...}`; `agent`: the file is for agent mode.
+pub fn to_spec(mut root: Node, names: &[String], agent: bool, out: &mut Vec<Diagnostic>) -> Node {
+    native_checks::check(&mut root, names, out);
     let span = root.span;
     let mut scrape: Vec<Entry> = Vec::new();
     for (name, key_span, value) in entries(root) {
+        if agent && NOT_IN_AGENT_MODE.contains(&name.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    crate::codes::INVALID_VALUE,
+                    crate::diagnostic::SpecPath::root(),
+                    format!("field {name} is not allowed in agent mode"),
+                )
+                .at(Some(tree::location(key_span, names)))
+                .with_help("Prometheus in agent mode only scrapes and remote-writes: remove it, or lint without --agent"),
+            );
+            continue;
+        }
         match name.as_str() {
             "global" => scrape.push(("global".into(), key_span, value)),
             "scrape_configs" => scrape.push(("jobs".into(), key_span, value)),

@@ -136,6 +136,9 @@ pub struct ImportOptions {
     pub packs: Vec<(String, String)>,
     /// Match the other jobs to packs by their name or their targets' port.
     pub match_packs: bool,
+    /// The prometheus.yml is for Prometheus in agent mode (`--agent`): it may not alert, record
+    /// or read remotely.
+    pub agent: bool,
 }
 
 /// Imports native files (each with the kind given, or detected from its content).
@@ -206,17 +209,12 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
         };
         found_kinds.push(kind);
         let fragment = match kind {
-            NativeKind::Prometheus => super::to_spec(root, &names, &mut diagnostics),
+            NativeKind::Prometheus => super::to_spec(root, &names, options.agent, &mut diagnostics),
             NativeKind::Rules => {
                 crate::import::rules::to_spec(root, &file.name, &names, &mut diagnostics)
             }
             NativeKind::Alertmanager => {
-                crate::import::alertmanager::to_spec(
-                    root,
-                    &names,
-                    &mut diagnostics,
-                    &mut env_moved,
-                )
+                crate::import::alertmanager::to_spec(root, &names, &mut diagnostics, &mut env_moved)
             }
             NativeKind::Spec => root,
             NativeKind::Sloth => crate::import::sloth::to_spec(root),

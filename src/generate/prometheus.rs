@@ -145,16 +145,7 @@ fn http_client(fields: &mut Fields, http: &HttpClient) {
         );
     }
     if let Some(o) = &http.oauth2 {
-        let mut oauth2 = Fields::new();
-        oauth2
-            .set("client_id", &o.client_id)
-            .set("client_secret_file", &o.client_secret_file)
-            .set("scopes", &o.scopes)
-            .set("token_url", &o.token_url)
-            .set("endpoint_params", &o.endpoint_params)
-            .set("tls_config", o.tls_config.as_ref().map(tls_config));
-        proxy(&mut oauth2, &o.proxy);
-        fields.set("oauth2", oauth2.build());
+        fields.set("oauth2", oauth2(o));
     }
     if let Some(tls) = &http.tls_config {
         fields.set("tls_config", tls_config(tls));
@@ -407,4 +398,25 @@ fn remote_read(rr: &RemoteRead) -> Value {
         .set("filter_external_labels", rr.filter_external_labels);
     http_client(&mut f, &rr.http);
     f.build()
+}
+
+/// An `oauth2` block (prometheus.yml's clients and Alertmanager's `http_config` alike).
+pub(super) fn oauth2(o: &crate::spec::scrape::OAuth2) -> Value {
+    let mut oauth2 = Fields::new();
+    oauth2
+        .set("client_id", &o.client_id)
+        .set("client_secret_file", &o.client_secret_file)
+        .set("grant_type", &o.grant_type)
+        .set("client_certificate_key_file", &o.client_certificate_key_file)
+        .set("client_certificate_key_id", &o.client_certificate_key_id)
+        .set("signature_algorithm", &o.signature_algorithm)
+        .set("iss", &o.iss)
+        .set("audience", &o.audience)
+        .set("claims", &o.claims)
+        .set("scopes", &o.scopes)
+        .set("token_url", &o.token_url)
+        .set("endpoint_params", &o.endpoint_params)
+        .set("tls_config", o.tls_config.as_ref().map(tls_config));
+    proxy(&mut oauth2, &o.proxy);
+    oauth2.build()
 }

@@ -230,7 +230,12 @@ pub fn describe(
             let d = Diagnostic::error(
                 INVALID_VALUE,
                 path.clone(),
-                format!("`{text}` is not an allowed value"),
+                match path.0.last() {
+                    Some(PathSegment::Key(field)) => {
+                        format!("`{text}` is not an allowed value for `{field}`")
+                    }
+                    _ => format!("`{text}` is not an allowed value"),
+                },
             )
             .with_help(help);
             (vec![d], vec![path])

@@ -381,13 +381,36 @@ pub struct HttpHeader {
     pub files: Vec<String>,
 }
 
-/// OAuth 2.0 with the client credentials grant; the client secret only by file.
+/// OAuth 2.0: the client credentials grant (the client secret only by file), or the JWT-bearer
+/// grant (RFC 7523: an assertion signed with the private key in `client_certificate_key_file`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OAuth2 {
     pub client_id: String,
     #[serde(default)]
     pub client_secret_file: Option<String>,
+    /// `client_credentials` (default) or `urn:ietf:params:oauth:grant-type:jwt-bearer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<String>,
+    /// JWT-bearer: the file holding the PEM private key the assertion is signed with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_certificate_key_file: Option<String>,
+    /// JWT-bearer: the `kid` header of the assertion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_certificate_key_id: Option<String>,
+    /// JWT-bearer: the signing algorithm (default `RS256`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_algorithm: Option<String>,
+    /// JWT-bearer: the assertion's issuer (`iss`; default the client ID).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iss: Option<String>,
+    /// JWT-bearer: the assertion's audience (`aud`; default the token URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// JWT-bearer: further claims of the assertion, any YAML value each.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
+    pub claims: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     pub scopes: Vec<String>,
     pub token_url: String,

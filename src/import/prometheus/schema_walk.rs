@@ -34,8 +34,7 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
     let root = crate::schema::schema();
     let schema = resolve(schema, root);
     if is_secret(schema) {
-        if let NodeKind::Str(literal) = &node.kind {
-            let _ = literal;
+        if is_scalar(&node.kind) {
             let field = last_key(path);
             let span = node.span;
             // Alertmanager reads these from no file: they become environment references.
@@ -97,8 +96,12 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
                 NodeKind::Map(entries) => entries.iter().map(|(k, _)| k.name.clone()).collect(),
                 _ => Vec::new(),
             };
+            let mut native = entries(Node { kind: taken, span });
+            if property("secrets").is_none() && property("files").is_some() {
+                secret_values_to_files(&mut native, path, found);
+            }
             let mut out = Vec::new();
-            for (name, key_span, mut value) in entries(Node { kind: taken, span }) {
+            for (name, key_span, mut value) in native {
                 let mut name = name;
                 if property(&name).is_none() {
                     if let Some(stem) = name.strip_suffix("_file") {
@@ -112,18 +115,19 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
                                 key_span,
                             ));
                         } else if property(stem).is_some_and(is_secret) {
-                            if let NodeKind::Str(_) = value.kind {
+                            if is_scalar(&value.kind) {
                                 let vspan = value.span;
+                                value = string(scalar_text(&value.kind), vspan);
                                 value = map(vspan, vec![("file".into(), vspan, value)]);
                                 name = stem.to_string();
                             }
                         }
                     } else {
-                        let file_form = format!("{name}_file");
-                        let file_form = match name.as_str() {
-                            "bearer_token" => "bearer_token_file".to_string(),
-                            _ => file_form,
-                        };
+                        // The field's file form: `x_file`, or `x_path` (STACKIT's keys).
+                        let file_form = [format!("{name}_file"), format!("{name}_path")]
+                            .into_iter()
+                            .find(|form| property(form).is_some())
+                            .unwrap_or_else(|| format!("{name}_file"));
                         if property(&file_form).is_some() && present.contains(&file_form) {
                             found.both_forms.push((
                                 path.key(&name),
@@ -132,7 +136,7 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
                             ));
                             continue;
                         } else if property(&file_form).is_some() {
-                            if let NodeKind::Str(_) = value.kind {
+                            if is_scalar(&value.kind) {
                                 let child = path.key(&file_form);
                                 let file = secret_file(&path.key(&name));
                                 found.moved.push(MovedSecret {
@@ -156,6 +160,74 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
             *node = map(span, out);
         }
         _ => {}
+    }
+}
+
+/// A header's secret values (`http_headers: {X: {secrets: [...]}}`) move to files, each to its
+/// own, listed before the header's own `files` so the values keep their order (Prometheus sends
+/// `values`, then `secrets`, then `files`).
+fn secret_values_to_files(native: &mut Vec<super::tree::Entry>, path: &SpecPath, found: &mut WalkFindings) {
+    let Some(at) = native.iter().position(|(name, _, _)| name == "secrets") else {
+        return;
+    };
+    // Not a list: left for the schema to refuse, where the spec names `secrets`.
+    if !matches!(native[at].2.kind, NodeKind::Seq(_)) {
+        return;
+    }
+    let (_, key_span, secrets) = native.remove(at);
+    let list_span = secrets.span;
+    let NodeKind::Seq(items) = secrets.kind else {
+        return;
+    };
+    let mut files = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if !is_scalar(&item.kind) {
+            files.push(item);
+            continue;
+        }
+        let file = secret_file(&path.key("secrets").index(i));
+        found.moved.push(MovedSecret {
+            path: path.key("files").index(i),
+            field: "secrets".into(),
+            file: file.clone(),
+            span: item.span,
+        });
+        files.push(string(file, item.span));
+    }
+    match native.iter_mut().find(|(name, _, _)| name == "files") {
+        Some((_, _, own)) => {
+            if let NodeKind::Seq(own_items) = &mut own.kind {
+                files.append(own_items);
+                *own_items = files;
+            }
+        }
+        None => native.push((
+            "files".into(),
+            key_span,
+            Node {
+                kind: NodeKind::Seq(files),
+                span: list_span,
+            },
+        )),
+    }
+}
+
+/// A YAML scalar: the tools read an unquoted `1234` into a secret or a file name as its text.
+fn is_scalar(kind: &NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Str(_) | NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_)
+    )
+}
+
+/// The text of a scalar as the tools read it into a string.
+fn scalar_text(kind: &NodeKind) -> String {
+    match kind {
+        NodeKind::Str(s) => s.clone(),
+        NodeKind::Int(i) => i.to_string(),
+        NodeKind::Float(f) => f.to_string(),
+        NodeKind::Bool(b) => b.to_string(),
+        NodeKind::Null | NodeKind::Seq(_) | NodeKind::Map(_) => String::new(),
     }
 }
 

@@ -128,10 +128,19 @@ pub struct HttpConfig {
     pub basic_auth: Option<BasicAuth>,
     #[serde(default)]
     pub authorization: Option<Authorization>,
+    /// OAuth 2.0 (client credentials or JWT bearer), as in prometheus.yml.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth2: Option<crate::spec::scrape::OAuth2>,
     #[serde(default)]
     pub tls_config: Option<TlsConfig>,
     #[serde(default)]
     pub proxy_url: Option<String>,
+    /// Comma-separated hosts, IPs and CIDRs reached without the proxy (needs `proxy_url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_proxy: Option<String>,
+    /// Take the proxy from HTTP_PROXY, HTTPS_PROXY and NO_PROXY.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy_from_environment: Option<bool>,
     #[serde(default)]
     pub follow_redirects: Option<bool>,
     #[serde(default)]

@@ -205,6 +205,27 @@ impl Validator {
                 "an HTTP client uses one authentication method; keep one",
             );
         }
+        if http.oauth2.is_some() && (http.basic_auth.is_some() || http.authorization.is_some()) {
+            self.combination(
+                path.clone(),
+                "at most one of basic_auth, oauth2 & authorization must be configured",
+                "an HTTP client uses one authentication method; keep one",
+            );
+        }
+        if http.no_proxy.is_some() && http.proxy_url.is_none() {
+            self.combination(
+                path.clone(),
+                "if no_proxy is configured, proxy_url must also be configured",
+                "set proxy_url, or remove no_proxy",
+            );
+        }
+        if http.proxy_from_environment == Some(true) && (http.proxy_url.is_some() || http.no_proxy.is_some()) {
+            self.combination(
+                path.clone(),
+                "if proxy_from_environment is configured, proxy_url and no_proxy must not be configured",
+                "keep proxy_from_environment, or the explicit proxy settings",
+            );
+        }
         // Go's url.Parse takes almost any text (`foo` is a relative URL): only white space fails.
         if let Some(proxy) = &http.proxy_url {
             if proxy.chars().any(|c| c.is_whitespace() || c.is_control()) {

@@ -29,6 +29,10 @@ pub struct TsdbConfig {
     /// Retention settings; they take precedence over the `--storage.tsdb.retention.*` flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<TsdbRetention>,
+    /// Experimental: the share of stale series in the head block (0 to 1) past which they are
+    /// compacted out of memory early (Prometheus 3.10+).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale_series_compaction_threshold: Option<f64>,
     /// The encoding of new chunks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chunk_encoding: Option<ChunkEncoding>,

@@ -59,6 +59,14 @@ const REFUSED: &[(&str, &str)] = &[
         "global: {slack_app_token: x, slack_api_url: 'https://hooks.slack.com/services/T0/B0/X'}\nroute: {receiver: r}\nreceivers: [{name: r, slack_configs: [{channel: c}]}]\n",
         "at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured",
     ),
+    (
+        "route: {receiver: r}\nreceivers:\n- name: r\n  webhook_configs:\n  - url: 'http://h/'\n    http_config:\n      basic_auth: {username: u, password_file: /p}\n      oauth2: {client_id: c, client_secret_file: /s, token_url: 'http://t/'}\n",
+        "at most one of basic_auth, oauth2 & authorization must be configured",
+    ),
+    (
+        "route: {receiver: r}\nreceivers:\n- name: r\n  webhook_configs:\n  - url: 'http://h/'\n    http_config: {no_proxy: localhost}\n",
+        "if no_proxy is configured, proxy_url must also be configured",
+    ),
 ];
 
 #[test]
@@ -177,4 +185,26 @@ fn a_null_regexp_is_refused_and_a_null_label_value_is_the_empty_string() {
     // An unknown key with no value is still an unknown key.
     let errors = errors("route:\n  recevier:\nreceivers:\n- name: r\n");
     assert!(errors.iter().any(|e| e.contains("recevier")), "{errors:?}");
+}
+
+#[test]
+fn an_oauth2_http_config_imports_and_is_written_back() {
+    let yaml = "route: {receiver: r}\nreceivers:\n- name: r\n  webhook_configs:\n  - url: 'http://h/'\n    http_config:\n      oauth2:\n        client_id: c\n        client_secret_file: /s\n        token_url: 'http://t/token'\n        scopes: [a, b]\n        endpoint_params: {k: v}\n      proxy_url: 'http://proxy:3128'\n      no_proxy: localhost\n";
+    let i = imported(yaml);
+    assert!(
+        i.diagnostics.iter().all(|d| !d.is_error()),
+        "{:?}",
+        i.diagnostics
+    );
+    let out = generated(&i);
+    for wanted in [
+        "client_id: c",
+        "client_secret_file: /s",
+        "token_url: http://t/token",
+        "- a",
+        "k: v",
+        "no_proxy: localhost",
+    ] {
+        assert!(out.contains(wanted), "missing `{wanted}` in:\n{out}");
+    }
 }

@@ -184,11 +184,14 @@ fn normalise(value: &mut Value, moved: &[String]) {
         Value::Object(map) => {
             let keys: Vec<String> = map.keys().cloned().collect();
             for k in keys {
-                let generated_secret = k.strip_suffix("_file").or_else(|| k.strip_suffix("_path")).filter(|_| {
-                    map.get(&k)
-                        .and_then(Value::as_str)
-                        .is_some_and(|s| s.starts_with("secrets/"))
-                });
+                let generated_secret = k
+                    .strip_suffix("_file")
+                    .or_else(|| k.strip_suffix("_path"))
+                    .filter(|_| {
+                        map.get(&k)
+                            .and_then(Value::as_str)
+                            .is_some_and(|s| s.starts_with("secrets/"))
+                    });
                 if let Some(stem) = generated_secret {
                     map.remove(&k);
                     map.insert(stem.to_string(), Value::from("<moved secret>"));
@@ -211,7 +214,9 @@ fn normalise(value: &mut Value, moved: &[String]) {
             }
             if moved.iter().any(|m| m == "secrets") {
                 if let Some(Value::Array(secrets)) = map.get_mut("secrets") {
-                    secrets.iter_mut().for_each(|s| *s = Value::from("<moved secret>"));
+                    secrets
+                        .iter_mut()
+                        .for_each(|s| *s = Value::from("<moved secret>"));
                 }
             }
             if map.get("api_version").and_then(Value::as_str) == Some("v2") {
@@ -433,7 +438,9 @@ fn measure(corpus: &Path, family: &Family, expected: &BTreeMap<String, Vec<Strin
         let wanted = expected.get(&name).cloned().unwrap_or_default();
         let says = wanted.iter().any(|w| w == ANY_ERROR)
             || wanted.iter().any(|w| {
-                let w = w.to_lowercase();
+                // promtool names the file first ("parsing YAML file testdata/x.yml: ..."); our
+                // diagnostics carry the file in their location, not in the message.
+                let w = strip_file_prefix(w).to_lowercase();
                 errors.iter().any(|e| e.to_lowercase().contains(&w))
             });
         if says {
@@ -443,6 +450,13 @@ fn measure(corpus: &Path, family: &Family, expected: &BTreeMap<String, Vec<Strin
         }
     }
     counts
+}
+
+fn strip_file_prefix(message: &str) -> &str {
+    message
+        .strip_prefix("parsing YAML file ")
+        .and_then(|rest| rest.split_once(": "))
+        .map_or(message, |(_, inner)| inner)
 }
 
 fn file_name(path: &Path) -> String {
@@ -476,7 +490,10 @@ fn prometheus_configs_import_round_trip_and_bad_ones_are_rejected() {
     println!("prometheus: {c:?}");
     assert!(c.good >= 60 && c.bad >= 110, "{c:?}");
     assert_eq!(c.imported, c.good, "every good config imports: {c:?}");
-    assert_eq!(c.equal, c.good, "every good config regenerates equal: {c:?}");
+    assert_eq!(
+        c.equal, c.good,
+        "every good config regenerates equal: {c:?}"
+    );
     assert!(c.accepted >= FLOOR_PROMETHEUS.0, "{c:?}");
     assert!(c.rejected >= FLOOR_PROMETHEUS.1, "{c:?}");
     assert_eq!(c.rejected, c.bad, "every bad config is rejected: {c:?}");
@@ -501,7 +518,10 @@ fn alertmanager_configs_import_round_trip_and_bad_ones_are_rejected() {
     println!("alertmanager: {c:?}");
     assert!(c.good >= 25 && c.bad >= 50, "{c:?}");
     assert_eq!(c.imported, c.good, "every good config imports: {c:?}");
-    assert_eq!(c.equal, c.good, "every good config regenerates equal: {c:?}");
+    assert_eq!(
+        c.equal, c.good,
+        "every good config regenerates equal: {c:?}"
+    );
     assert!(c.accepted >= FLOOR_ALERTMANAGER.0, "{c:?}");
     assert!(c.rejected >= FLOOR_ALERTMANAGER.1, "{c:?}");
     assert_eq!(c.rejected, c.bad, "every bad config is rejected: {c:?}");
@@ -510,5 +530,5 @@ fn alertmanager_configs_import_round_trip_and_bad_ones_are_rejected() {
 
 /// Today's numbers (regenerated files the installed tool accepts, bad files rejected, rejected
 /// with the tool's message); every good config imports and regenerates equal (asserted above).
-const FLOOR_PROMETHEUS: (usize, usize, usize) = (24, 114, 100);
+const FLOOR_PROMETHEUS: (usize, usize, usize) = (24, 114, 103);
 const FLOOR_ALERTMANAGER: (usize, usize, usize) = (12, 51, 49);

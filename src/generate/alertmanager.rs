@@ -221,13 +221,16 @@ fn http_config(http: &HttpConfig) -> Value {
         );
         f.set("authorization", a.build());
     }
-    f.set("oauth2", http.oauth2.as_ref().map(super::prometheus::oauth2))
-        .set("tls_config", http.tls_config.as_ref().map(tls_config))
-        .set("proxy_url", &http.proxy_url)
-        .set("no_proxy", &http.no_proxy)
-        .set("proxy_from_environment", http.proxy_from_environment)
-        .set("follow_redirects", http.follow_redirects)
-        .set("enable_http2", http.enable_http2);
+    f.set(
+        "oauth2",
+        http.oauth2.as_ref().map(super::prometheus::oauth2),
+    )
+    .set("tls_config", http.tls_config.as_ref().map(tls_config))
+    .set("proxy_url", &http.proxy_url)
+    .set("no_proxy", &http.no_proxy)
+    .set("proxy_from_environment", http.proxy_from_environment)
+    .set("follow_redirects", http.follow_redirects)
+    .set("enable_http2", http.enable_http2);
     f.build()
 }
 

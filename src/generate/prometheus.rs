@@ -407,7 +407,10 @@ pub(super) fn oauth2(o: &crate::spec::scrape::OAuth2) -> Value {
         .set("client_id", &o.client_id)
         .set("client_secret_file", &o.client_secret_file)
         .set("grant_type", &o.grant_type)
-        .set("client_certificate_key_file", &o.client_certificate_key_file)
+        .set(
+            "client_certificate_key_file",
+            &o.client_certificate_key_file,
+        )
         .set("client_certificate_key_id", &o.client_certificate_key_id)
         .set("signature_algorithm", &o.signature_algorithm)
         .set("iss", &o.iss)

@@ -111,7 +111,10 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
                         {
                             found.both_forms.push((
                                 path.key(stem),
-                                format!("at most one of {stem} & {name} must be configured"),
+                                format!(
+                                    "{}at most one of {stem} & {name} must be configured",
+                                    own_prefix(path)
+                                ),
                                 key_span,
                             ));
                         } else if property(stem).is_some_and(is_secret) {
@@ -131,7 +134,10 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
                         if property(&file_form).is_some() && present.contains(&file_form) {
                             found.both_forms.push((
                                 path.key(&name),
-                                format!("at most one of {name} & {file_form} must be configured"),
+                                format!(
+                                    "{}at most one of {name} & {file_form} must be configured",
+                                    own_prefix(path)
+                                ),
                                 key_span,
                             ));
                             continue;
@@ -163,10 +169,27 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
     }
 }
 
+/// The prefix Prometheus puts on the checks a discovery makes of its own fields: Marathon's
+/// `auth_token` is its own field, not the HTTP client's, and its error says so
+/// ("marathon_sd: at most one of auth_token & auth_token_file ...").
+fn own_prefix(path: &SpecPath) -> &'static str {
+    let text = path.to_string();
+    let parent = text.rsplit('.').next().unwrap_or("");
+    if parent.starts_with("marathon_sd_configs[") {
+        "marathon_sd: "
+    } else {
+        ""
+    }
+}
+
 /// A header's secret values (`http_headers: {X: {secrets: [...]}}`) move to files, each to its
 /// own, listed before the header's own `files` so the values keep their order (Prometheus sends
 /// `values`, then `secrets`, then `files`).
-fn secret_values_to_files(native: &mut Vec<super::tree::Entry>, path: &SpecPath, found: &mut WalkFindings) {
+fn secret_values_to_files(
+    native: &mut Vec<super::tree::Entry>,
+    path: &SpecPath,
+    found: &mut WalkFindings,
+) {
     let Some(at) = native.iter().position(|(name, _, _)| name == "secrets") else {
         return;
     };

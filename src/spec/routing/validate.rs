@@ -219,7 +219,9 @@ impl Validator {
                 "set proxy_url, or remove no_proxy",
             );
         }
-        if http.proxy_from_environment == Some(true) && (http.proxy_url.is_some() || http.no_proxy.is_some()) {
+        if http.proxy_from_environment == Some(true)
+            && (http.proxy_url.is_some() || http.no_proxy.is_some())
+        {
             self.combination(
                 path.clone(),
                 "if proxy_from_environment is configured, proxy_url and no_proxy must not be configured",

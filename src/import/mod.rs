@@ -4,6 +4,8 @@
 
 pub mod alertmanager;
 pub mod comments;
+pub mod compose;
+pub mod elasticsearch;
 pub mod fluentd;
 pub mod prometheus;
 pub mod rules;

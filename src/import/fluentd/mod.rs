@@ -1,10 +1,12 @@
 //! Import of Fluentd v1 config syntax: the parser (for import and tests), the tree it produces, and
 //! fluent.conf into `logs.pipeline` (issue #11).
 
+mod import;
 mod parse;
 mod to_spec;
 mod tree;
 
+pub use import::{looks_like_fluentd, to_fragment};
 pub use parse::{parse, ParseError};
 pub use to_spec::{env_ref, pipeline_from_tree};
 pub use tree::{Element, ParamEntry, Piece, Pos, Value};

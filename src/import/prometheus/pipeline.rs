@@ -24,6 +24,13 @@ pub enum NativeKind {
     Spec,
     /// A Sloth `prometheus/v1` SLO spec, taken as the spec's `slos.sloth` form.
     Sloth,
+    /// A Fluentd config (fluent.conf), into `logs.pipeline`.
+    Fluentd,
+    /// An Elasticsearch index or component template or ILM policy body (JSON), into
+    /// `logs.elasticsearch`.
+    Elasticsearch,
+    /// A docker-compose file, into `stack`.
+    Compose,
 }
 
 impl NativeKind {
@@ -34,6 +41,9 @@ impl NativeKind {
             "alertmanager" => Some(NativeKind::Alertmanager),
             "spec" => Some(NativeKind::Spec),
             "sloth" => Some(NativeKind::Sloth),
+            "fluentd" => Some(NativeKind::Fluentd),
+            "elasticsearch" => Some(NativeKind::Elasticsearch),
+            "compose" => Some(NativeKind::Compose),
             _ => None,
         }
     }
@@ -46,6 +56,8 @@ impl NativeKind {
             NativeKind::Alertmanager => "routing",
             NativeKind::Spec => "spec",
             NativeKind::Sloth => "slos",
+            NativeKind::Fluentd | NativeKind::Elasticsearch => "logs",
+            NativeKind::Compose => "stack",
         }
     }
 }
@@ -94,7 +106,15 @@ pub fn detect(root: &Node) -> Option<NativeKind> {
     if crate::import::sloth::is_sloth(root) {
         Some(NativeKind::Sloth)
     } else if [
-        "scrape", "metrics", "routing", "rules", "lint", "slos", "logs",
+        "scrape",
+        "metrics",
+        "routing",
+        "rules",
+        "lint",
+        "slos",
+        "logs",
+        "stack",
+        "dashboards",
     ]
     .iter()
     .any(|k| has(k))
@@ -102,6 +122,10 @@ pub fn detect(root: &Node) -> Option<NativeKind> {
         Some(NativeKind::Spec)
     } else if has("route") || has("receivers") || has("inhibit_rules") {
         Some(NativeKind::Alertmanager)
+    } else if crate::import::elasticsearch::is_elasticsearch(root) {
+        Some(NativeKind::Elasticsearch)
+    } else if has("services") {
+        Some(NativeKind::Compose)
     } else if has("groups") {
         Some(NativeKind::Rules)
     } else if entries.is_empty()
@@ -165,6 +189,26 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
         // The native tree as written, nulls included (`match_re: {x: }` is Alertmanager's error,
         // `labels: {x: }` an empty label): the spec loader reads them after the reshaping.
         let limits = Limits::default();
+        let given = kinds.get(i).copied().flatten();
+        if given == Some(NativeKind::Fluentd)
+            || (given.is_none() && crate::import::fluentd::looks_like_fluentd(&file.text))
+        {
+            found_kinds.push(NativeKind::Fluentd);
+            match crate::import::fluentd::to_fragment(file, FileId(i as u32), &names, &limits) {
+                Ok((fragment, found)) => {
+                    diagnostics.extend(found);
+                    match &mut spec_tree {
+                        Some(t) => tree::merge(t, fragment),
+                        None => spec_tree = Some(fragment),
+                    }
+                }
+                Err(fatal) => {
+                    readable = false;
+                    diagnostics.push(fatal);
+                }
+            }
+            continue;
+        }
         let raw = (file.text.len() <= limits.max_file_bytes)
             .then(|| crate::source::parse_yaml(&file.text, FileId(i as u32), &limits).ok())
             .flatten();
@@ -198,12 +242,12 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                     crate::codes::INVALID_VALUE,
                     SpecPath::root(),
                     format!(
-                        "{} is not a prometheus.yml, rule file, alertmanager.yml or Sloth spec",
+                        "{} is not a prometheus.yml, rule file, alertmanager.yml, Sloth spec, fluent.conf, Elasticsearch template or policy, or compose file",
                         file.name
                     ),
                 )
                 .at(Some(location(root.span, &names)))
-                .with_help("name the kind with --kind prometheus|rules|alertmanager|sloth"),
+                .with_help("name the kind with --kind prometheus|rules|alertmanager|sloth|fluentd|elasticsearch|compose"),
             );
             continue;
         };
@@ -218,6 +262,12 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
             }
             NativeKind::Spec => root,
             NativeKind::Sloth => crate::import::sloth::to_spec(root),
+            NativeKind::Elasticsearch => {
+                crate::import::elasticsearch::to_spec(root, &file.name, &names, &mut diagnostics)
+            }
+            NativeKind::Compose => crate::import::compose::to_spec(root, &names, &mut diagnostics),
+            // Read above, before the YAML parse.
+            NativeKind::Fluentd => continue,
         };
         match &mut spec_tree {
             Some(t) => tree::merge(t, fragment),

@@ -97,8 +97,18 @@ pub fn run(mut args: ImportArgs) -> ExitCode {
             eprintln!("  {path}");
         }
     }
-    if imported.has_errors() {
+    let load_errors = imported
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.code.starts_with('S'));
+    if load_errors {
         eprintln!("error: some fields could not be imported (see above); the spec lacks them");
+        return ExitCode::from(1);
+    }
+    if imported.has_errors() {
+        eprintln!(
+            "error: the imported configuration has the errors reported above; the spec is written as it was: fix them there"
+        );
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS

@@ -9,9 +9,13 @@ use serde::{Deserialize, Serialize};
 #[serde(untagged)]
 pub enum Param {
     /// An environment variable Fluentd reads when it loads the config.
+    #[serde(deserialize_with = "env_from_map")]
+    #[schemars(with = "EnvRef")]
     Env(EnvRef),
     /// A double-quoted Fluentd string with other embedded Ruby, as written between the quotes
     /// (`#{Socket.gethostname}`).
+    #[serde(deserialize_with = "embedded_from_map")]
+    #[schemars(with = "Embedded")]
     Embedded(Embedded),
     Bool(bool),
     Number(serde_json::Number),
@@ -37,6 +41,38 @@ pub struct EnvRef {
 pub struct Embedded {
     /// The double-quoted string's content, escapes and `#{...}` as written.
     pub embedded: String,
+}
+
+/// The fields of a mapping, and only of a mapping: a derived struct would also read a JSON array
+/// (`["a"]` as `{env: "a"}`), taking a Fluentd array parameter for an env reference.
+fn string_map<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    allowed: &[&str],
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    let map = std::collections::BTreeMap::<String, String>::deserialize(d)?;
+    match map.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(k) => Err(serde::de::Error::unknown_field(k, &[])),
+        None => Ok(map),
+    }
+}
+
+fn env_from_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<EnvRef, D::Error> {
+    let mut map = string_map(d, &["env", "default"])?;
+    Ok(EnvRef {
+        env: map
+            .remove("env")
+            .ok_or_else(|| serde::de::Error::missing_field("env"))?,
+        default: map.remove("default"),
+    })
+}
+
+fn embedded_from_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Embedded, D::Error> {
+    let mut map = string_map(d, &["embedded"])?;
+    Ok(Embedded {
+        embedded: map
+            .remove("embedded")
+            .ok_or_else(|| serde::de::Error::missing_field("embedded"))?,
+    })
 }
 
 impl Param {

@@ -12,8 +12,10 @@ pub struct TagPattern {
 }
 
 impl TagPattern {
+    /// A pattern; an empty one is `**`, as Fluentd reads `<match>` and `<filter>` with none.
     pub fn new(text: &str) -> Self {
-        let alternatives: Vec<String> = text.split_whitespace().map(glob).collect();
+        let effective = if text.trim().is_empty() { "**" } else { text };
+        let alternatives: Vec<String> = effective.split_whitespace().map(glob).collect();
         let regex = crate::regexes::matcher(&alternatives.join("|")).ok();
         TagPattern {
             text: text.to_string(),
@@ -29,7 +31,12 @@ impl TagPattern {
     /// every `{a,b}` alternative. Used to decide whether another pattern covers this one.
     pub fn samples(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for alt in self.text.split_whitespace() {
+        let effective = if self.text.trim().is_empty() {
+            "**"
+        } else {
+            &self.text
+        };
+        for alt in effective.split_whitespace() {
             for expanded in expand_braces(alt) {
                 for fill in ["", "x1.x2"] {
                     let t = expanded
@@ -62,7 +69,8 @@ impl TagPattern {
 
     /// Whether every tag `other` matches is matched by this pattern (judged on `other`'s samples).
     pub fn covers(&self, other: &TagPattern) -> bool {
-        self.text.split_whitespace().any(|a| a == "**")
+        self.text.trim().is_empty()
+            || self.text.split_whitespace().any(|a| a == "**")
             || other.samples().iter().all(|t| self.matches(t))
     }
 }
@@ -135,6 +143,14 @@ mod tests {
         assert!(p.matches("x.z") && p.matches("y.z") && p.matches("b") && !p.matches("z.z"));
         let p = TagPattern::new("**.err");
         assert!(p.matches("err") && p.matches("a.b.err") && !p.matches("a.b"));
+    }
+
+    #[test]
+    fn an_empty_pattern_is_fluentds_double_star() {
+        let empty = TagPattern::new("");
+        assert!(empty.matches("a") && empty.matches("a.b.c"));
+        assert!(!TagPattern::new("a").covers(&empty));
+        assert!(empty.covers(&TagPattern::new("a.**")));
     }
 
     #[test]

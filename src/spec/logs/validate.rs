@@ -89,14 +89,28 @@ fn pipeline(logs: &Logs, path: &SpecPath, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     for (i, l) in p.labels.iter().enumerate() {
         let at = path.key("labels").index(i).key("name");
-        if !l.name.starts_with('@') {
+        // Fluentd requires a name, not the `@`: its own examples route to `<label error_log>`.
+        // The `@` is the convention that keeps labels apart from tags and parameters.
+        if l.name.is_empty() {
             out.push(
                 Diagnostic::error(
                     INVALID_VALUE,
                     at.clone(),
+                    "label with no name (Fluentd: Missing symbol argument on <label> directive)",
+                )
+                .with_help("name the label, e.g. `@OUTPUT`"),
+            );
+        } else if !l.name.starts_with('@') {
+            out.push(
+                Diagnostic::warning(
+                    INVALID_VALUE,
+                    at.clone(),
                     format!("label `{}` does not start with `@`", l.name),
                 )
-                .with_help(format!("write `@{}`", l.name)),
+                .with_help(format!(
+                    "write `@{}`: by convention label names start with `@`",
+                    l.name
+                )),
             );
         }
         if !seen.insert(l.name.as_str()) {
@@ -155,10 +169,10 @@ fn outputs(o: &Output, at: &SpecPath, label: &mut dyn FnMut(&str, SpecPath)) {
     }
 }
 
-/// A tag pattern: non-empty, braces balanced and not nested.
+/// A tag pattern: braces balanced and not nested (an empty one is Fluentd's `**`).
 fn pattern(text: &str, at: SpecPath, out: &mut Vec<Diagnostic>) {
     let mut depth = 0i32;
-    let mut bad = text.trim().is_empty();
+    let mut bad = false;
     for c in text.chars() {
         match c {
             '{' => depth += 1,

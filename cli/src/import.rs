@@ -1,4 +1,5 @@
-//! `monctl import`: native files (prometheus.yml, rule files, alertmanager.yml) into a spec
+//! `monctl import`: native files (prometheus.yml, rule files, alertmanager.yml, Sloth specs,
+//! fluent.conf, Elasticsearch bodies, compose files) into a spec
 //! folder, one file per section, refusing to overwrite; literal secrets are moved to file
 //! references and listed for the user to act on (issue #9).
 
@@ -9,14 +10,15 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// Native files or folders (their .yml/.yaml files), optionally after their kind:
+    /// Native files or folders (their .yml/.yaml/.json/.conf files), optionally after their kind:
     /// `monctl import sloth slos.yml --out D` is `--kind sloth`.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The spec folder to write (its section files must not exist yet).
     #[arg(long)]
     out: PathBuf,
-    /// Read every file as this kind: prometheus, rules, alertmanager or sloth (default: detected).
+    /// Read every file as this kind: prometheus, rules, alertmanager, sloth, fluentd,
+    /// elasticsearch, compose or spec (default: detected).
     #[arg(long)]
     kind: Option<String>,
     /// The metric pack a job's targets expose, `JOB=PACK` (repeatable).

@@ -7,18 +7,19 @@ use crate::Format;
 use clap::Args;
 use monctl::import::prometheus::{import_with, ImportOptions, NativeKind};
 use monctl::SourceFile;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct LintArgs {
-    /// Native files or folders (their .yml/.yaml files); monctl spec files (a metrics catalog)
+    /// Native files or folders (their .yml/.yaml/.json/.conf files); monctl spec files (a metrics catalog)
     /// may be given beside them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Read every file as this kind: prometheus, rules, alertmanager or spec (default: detected).
+    /// Read every file as this kind: prometheus, rules, alertmanager, sloth, fluentd,
+    /// elasticsearch, compose or spec (default: detected).
     #[arg(long)]
     kind: Option<String>,
     /// The metric pack a job's targets expose, `JOB=PACK` (repeatable).
@@ -33,38 +34,29 @@ pub struct LintArgs {
     deny_warnings: bool,
 }
 
-/// Reads the files named, folders expanded into their .yml/.yaml files in name order.
+/// Reads the files named, folders expanded into their .yml/.yaml/.json/.conf files in name
+/// order. A file found in a folder whose kind is none monctl reads (a dashboard, a package.json)
+/// is left out with a warning; a file named on the command line is always read.
 pub(crate) fn read_native(paths: &[PathBuf]) -> Result<Vec<SourceFile>, String> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out)?;
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml")) {
-                out.push(p);
-            }
-        }
-        Ok(())
-    }
     let mut all = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            walk(p, &mut all)?;
-        } else {
-            all.push(p.clone());
+        let files = crate::sources::read_native(p)?;
+        if !p.is_dir() {
+            all.extend(files);
+            continue;
+        }
+        for f in files {
+            if monctl::import::prometheus::detect_file(&f).is_some() {
+                all.push(f);
+            } else {
+                eprintln!(
+                    "warning: {} left out: not a prometheus.yml, rule file, alertmanager.yml, Sloth spec, fluent.conf, Elasticsearch body or compose file (name it, with --kind, to read it)",
+                    f.name
+                );
+            }
         }
     }
-    all.iter()
-        .map(|p| {
-            std::fs::read_to_string(p)
-                .map(|text| SourceFile::new(p.display().to_string(), text))
-                .map_err(|e| format!("{}: {e}", p.display()))
-        })
-        .collect()
+    Ok(all)
 }
 
 /// The import options from `--kind`, `--pack` and `--agent`.
@@ -76,7 +68,7 @@ pub(crate) fn options(
 ) -> Result<ImportOptions, String> {
     let kind = match kind {
         Some(k) => Some(NativeKind::parse(k).ok_or_else(|| {
-            format!("--kind {k}: expected prometheus, rules, alertmanager, sloth or spec")
+            format!("--kind {k}: expected prometheus, rules, alertmanager, sloth, fluentd, elasticsearch, compose or spec")
         })?),
         None => None,
     };

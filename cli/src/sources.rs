@@ -27,6 +27,11 @@ fn is_spec_name(path: &Path) -> bool {
     )
 }
 
+/// A native file `monctl lint`/`import` reads from a folder: YAML, JSON, or a Fluentd `.conf`.
+fn is_native_name(path: &Path) -> bool {
+    is_spec_name(path) || path.extension().and_then(|e| e.to_str()) == Some("conf")
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
@@ -73,6 +78,8 @@ struct Walk {
     entries: usize,
     total_bytes: u64,
     found: Vec<Found>,
+    /// Which file names are read (the others are never opened).
+    wanted: fn(&Path) -> bool,
 }
 
 impl Walk {
@@ -119,13 +126,13 @@ impl Walk {
             return self.dir(shown, real, depth + 1);
         }
         if file_type.is_file() {
-            if is_spec_name(shown) {
+            if (self.wanted)(shown) {
                 self.take(shown, real, meta.len())?;
             }
             return Ok(());
         }
         if !file_type.is_symlink() {
-            if is_spec_name(shown) {
+            if (self.wanted)(shown) {
                 return Err(format!(
                     "{} is {}, not a regular file; monctl reads only regular spec files: remove \
                      it from the spec folder, or rename it without a .yml/.yaml/.json extension",
@@ -177,7 +184,7 @@ impl Walk {
             self.seen_dirs.insert(resolved.clone());
             return self.dir(shown, &resolved, depth + 1);
         }
-        if !is_spec_name(shown) {
+        if !(self.wanted)(shown) {
             return Ok(()); // not a spec file: never opened
         }
         if !meta.is_file() {
@@ -307,6 +314,20 @@ fn utf8(shown: &Path, bytes: Vec<u8>) -> Result<String, String> {
 
 /// The spec's source files, named by their path as given on the command line.
 pub fn read_spec(path: &Path) -> Result<Vec<SourceFile>, String> {
+    read_files(path, is_spec_name, ".yml, .yaml or .json")
+}
+
+/// Native files (prometheus.yml, rule files, fluent.conf, template JSON...): one file, or those
+/// under a folder, read with the same care as a spec.
+pub fn read_native(path: &Path) -> Result<Vec<SourceFile>, String> {
+    read_files(path, is_native_name, ".yml, .yaml, .json or .conf")
+}
+
+fn read_files(
+    path: &Path,
+    wanted: fn(&Path) -> bool,
+    names: &str,
+) -> Result<Vec<SourceFile>, String> {
     let limits = Limits::default();
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
@@ -332,13 +353,11 @@ pub fn read_spec(path: &Path) -> Result<Vec<SourceFile>, String> {
             entries: 0,
             total_bytes: 0,
             found: Vec::new(),
+            wanted,
         };
         walk.dir(path, &root, 0)?;
         if walk.found.is_empty() {
-            return Err(format!(
-                "no .yml, .yaml or .json files in {}",
-                path.display()
-            ));
+            return Err(format!("no {names} files in {}", path.display()));
         }
         walk.found
     } else if meta.is_file() {

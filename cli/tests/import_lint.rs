@@ -229,3 +229,62 @@ fn lint_agent_refuses_what_prometheus_agent_mode_refuses() {
         assert!(out.contains(&format!("prometheus.yml:{line}:1")), "{out}");
     }
 }
+
+#[test]
+fn a_folder_of_native_files_reads_fluentd_and_elasticsearch_and_leaves_out_the_rest() {
+    let dir = scratch("import-lint", "folder");
+    let natives_dir = dir.join("configs");
+    std::fs::create_dir_all(&natives_dir).unwrap();
+    std::fs::write(
+        natives_dir.join("fluent.conf"),
+        "<source>\n  @type forward\n  port 24224\n</source>\n<match app.**>\n  @type stdout\n</match>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        natives_dir.join("app.json"),
+        r#"{"index_patterns": ["app-*"], "template": {"mappings": {"properties": {"msg": {"type": "text"}}}}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        natives_dir.join("package.json"),
+        r#"{"name": "web", "version": "1.0.0"}"#,
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        let fifo = natives_dir.join("pipe.conf");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    }
+    let run = monctl(&["import", "configs", "--out", "spec"], &dir);
+    let out = format!("{}{}", stdout(&run), stderr(&run));
+    // The FIFO is refused by name, never opened (which would block).
+    #[cfg(unix)]
+    {
+        assert_eq!(run.status.code(), Some(2), "{out}");
+        assert!(out.contains("pipe.conf") && out.contains("FIFO"), "{out}");
+        std::fs::remove_file(natives_dir.join("pipe.conf")).unwrap();
+    }
+    let run = monctl(&["import", "configs", "--out", "spec"], &dir);
+    let out = format!("{}{}", stdout(&run), stderr(&run));
+    assert_eq!(run.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("package.json left out"),
+        "an unrelated JSON file is left out with a warning: {out}"
+    );
+    let logs = std::fs::read_to_string(dir.join("spec/logs.yml")).unwrap();
+    assert!(
+        logs.contains("pipeline:") && logs.contains("port: 24224"),
+        "{logs}"
+    );
+    assert!(
+        logs.contains("name: app") && logs.contains("app-*"),
+        "{logs}"
+    );
+    let check = monctl(&["check", "spec"], &dir);
+    assert!(
+        !stderr(&check).contains("error["),
+        "the imported spec checks: {}",
+        stderr(&check)
+    );
+}

@@ -10,7 +10,9 @@ pub mod pipeline;
 pub mod schema_walk;
 pub mod tree;
 
-pub use pipeline::{detect, import, import_with, ImportOptions, Imported, NativeKind, SecretMove};
+pub use pipeline::{
+    detect, detect_file, import, import_with, ImportOptions, Imported, NativeKind, SecretMove,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Node;

@@ -151,6 +151,19 @@ pub fn detect(root: &Node) -> Option<NativeKind> {
     }
 }
 
+/// The kind of a native file from its text, when it has one monctl reads.
+pub fn detect_file(file: &SourceFile) -> Option<NativeKind> {
+    if crate::import::fluentd::looks_like_fluentd(&file.text) {
+        return Some(NativeKind::Fluentd);
+    }
+    let limits = Limits::default();
+    if file.text.len() > limits.max_file_bytes {
+        return None;
+    }
+    let root = crate::source::parse_yaml(&file.text, FileId(0), &limits).ok()?;
+    detect(&root)
+}
+
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {

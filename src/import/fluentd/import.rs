@@ -28,31 +28,35 @@ pub fn to_fragment(
     id: FileId,
     names: &[String],
     limits: &Limits,
-) -> Result<(Node, Vec<Diagnostic>), Diagnostic> {
+) -> Result<(Node, Vec<Diagnostic>), Box<Diagnostic>> {
     let at = |pos: Pos| span(id, pos);
     if file.text.len() > limits.max_file_bytes {
-        return Err(Diagnostic::error(
-            crate::codes::INPUT_LIMIT,
-            SpecPath::root(),
-            format!(
-                "{} is {} bytes, over the limit of {} bytes",
-                file.name,
-                file.text.len(),
-                limits.max_file_bytes
-            ),
-        )
-        .at(Some(location(at(Pos { line: 1, column: 1 }), names))));
+        return Err(Box::new(
+            Diagnostic::error(
+                crate::codes::INPUT_LIMIT,
+                SpecPath::root(),
+                format!(
+                    "{} is {} bytes, over the limit of {} bytes",
+                    file.name,
+                    file.text.len(),
+                    limits.max_file_bytes
+                ),
+            )
+            .at(Some(location(at(Pos { line: 1, column: 1 }), names))),
+        ));
     }
     let root = super::parse(&file.text).map_err(|e| {
-        Diagnostic::error(crate::codes::YAML_SYNTAX, SpecPath::root(), e.message)
-            .at(Some(location(
-                at(Pos {
-                    line: e.line,
-                    column: e.column,
-                }),
-                names,
-            )))
-            .with_help("fix the Fluentd syntax: Fluentd refuses this file as well")
+        Box::new(
+            Diagnostic::error(crate::codes::YAML_SYNTAX, SpecPath::root(), e.message)
+                .at(Some(location(
+                    at(Pos {
+                        line: e.line,
+                        column: e.column,
+                    }),
+                    names,
+                )))
+                .with_help("fix the Fluentd syntax: Fluentd refuses this file as well"),
+        )
     })?;
     let mut found = Vec::new();
     for p in &root.params {
@@ -76,14 +80,14 @@ pub fn to_fragment(
     let text = serde_json::to_string(&pipeline).unwrap_or_default();
     let file_span = at(Pos { line: 1, column: 1 });
     let mut node = crate::source::parse_yaml(&text, id, limits).map_err(|_| {
-        Diagnostic::error(
+        Box::new(Diagnostic::error(
             crate::codes::INPUT_LIMIT,
             SpecPath::root(),
             format!(
                 "{}: the pipeline read from it is over the input limits",
                 file.name
             ),
-        )
+        ))
     })?;
     respan(&mut node, file_span);
     place_items(&mut node, &root, id);

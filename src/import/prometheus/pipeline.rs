@@ -217,7 +217,7 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                 }
                 Err(fatal) => {
                     readable = false;
-                    diagnostics.push(fatal);
+                    diagnostics.push(*fatal);
                 }
             }
             continue;

@@ -117,13 +117,11 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
                                 ),
                                 key_span,
                             ));
-                        } else if property(stem).is_some_and(is_secret) {
-                            if is_scalar(&value.kind) {
-                                let vspan = value.span;
-                                value = string(scalar_text(&value.kind), vspan);
-                                value = map(vspan, vec![("file".into(), vspan, value)]);
-                                name = stem.to_string();
-                            }
+                        } else if property(stem).is_some_and(is_secret) && is_scalar(&value.kind) {
+                            let vspan = value.span;
+                            value = string(scalar_text(&value.kind), vspan);
+                            value = map(vspan, vec![("file".into(), vspan, value)]);
+                            name = stem.to_string();
                         }
                     } else {
                         // The field's file form: `x_file`, or `x_path` (STACKIT's keys).
@@ -141,19 +139,17 @@ pub fn walk(node: &mut Node, schema: &Value, path: &SpecPath, found: &mut WalkFi
                                 key_span,
                             ));
                             continue;
-                        } else if property(&file_form).is_some() {
-                            if is_scalar(&value.kind) {
-                                let child = path.key(&file_form);
-                                let file = secret_file(&path.key(&name));
-                                found.moved.push(MovedSecret {
-                                    path: child,
-                                    field: name.clone(),
-                                    file: file.clone(),
-                                    span: value.span,
-                                });
-                                value = string(file, value.span);
-                                name = file_form;
-                            }
+                        } else if property(&file_form).is_some() && is_scalar(&value.kind) {
+                            let child = path.key(&file_form);
+                            let file = secret_file(&path.key(&name));
+                            found.moved.push(MovedSecret {
+                                path: child,
+                                field: name.clone(),
+                                file: file.clone(),
+                                span: value.span,
+                            });
+                            value = string(file, value.span);
+                            name = file_form;
                         }
                     }
                 }

@@ -259,3 +259,25 @@ fn the_seeds_template_imports_with_its_mistakes_at_their_lines() {
         .collect();
     assert_eq!(codes, ["E002"], "{:?}", i.diagnostics);
 }
+
+#[test]
+fn a_malformed_get_response_is_refused_not_dropped() {
+    for (body, says) in [
+        (
+            r#"{"index_templates": {"name": "a"}}"#,
+            "`index_templates` is not a list",
+        ),
+        (
+            r#"{"index_templates": [{"name": "a"}]}"#,
+            "has no `index_template`",
+        ),
+        (
+            r#"{"index_templates": [], "count": 1}"#,
+            "`count` (not part of a GET",
+        ),
+    ] {
+        let i = imported(&[("r.json", body)]);
+        let found = errors(&i);
+        assert!(found.iter().any(|e| e.contains(says)), "{says}: {found:?}");
+    }
+}

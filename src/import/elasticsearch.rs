@@ -5,6 +5,7 @@
 //! name without its extension. Fields the spec lacks stay in place, for the loader to refuse at
 //! their line.
 
+use super::prometheus::pipeline::unsupported;
 use super::prometheus::tree::{entries, location, map, string, Entry};
 use crate::diagnostic::{Diagnostic, SpecPath};
 use crate::source::{Node, NodeKind, Span};
@@ -41,18 +42,36 @@ pub fn to_spec(root: Node, file: &str, names: &[String], out: &mut Vec<Diagnosti
     let name = body_name(file);
     let mut lists = Lists::default();
     if root.get("index_templates").is_some() || root.get("component_templates").is_some() {
-        for (key, _, list) in entries(root) {
+        for (key, key_span, list) in entries(root) {
+            let body_key = match key.as_str() {
+                "index_templates" => "index_template",
+                "component_templates" => "component_template",
+                _ => {
+                    out.push(unsupported(
+                        &key,
+                        "not part of a GET _index_template or _component_template response",
+                        key_span,
+                        names,
+                    ));
+                    continue;
+                }
+            };
             let NodeKind::Seq(items) = list.kind else {
+                out.push(malformed(
+                    &format!("`{key}` is not a list"),
+                    list.span,
+                    names,
+                ));
                 continue;
             };
             for item in items {
                 let item_name = item.get("name").cloned();
-                let body_key = if key == "index_templates" {
-                    "index_template"
-                } else {
-                    "component_template"
-                };
                 let Some(body) = item.get(body_key).cloned() else {
+                    out.push(malformed(
+                        &format!("an entry of `{key}` has no `{body_key}`"),
+                        item.span,
+                        names,
+                    ));
                     continue;
                 };
                 let item_name = item_name.unwrap_or_else(|| string(name.clone(), item.span));
@@ -191,6 +210,13 @@ fn index_template(name: Node, body: Node, names: &[String], out: &mut Vec<Diagno
         );
     }
     map(span, fields)
+}
+
+/// A response or body that is not in the shape Elasticsearch gives it.
+fn malformed(what: &str, span: Span, names: &[String]) -> Diagnostic {
+    Diagnostic::error(crate::codes::INVALID_VALUE, SpecPath::root(), what.to_string())
+        .at(Some(location(span, names)))
+        .with_help("give the body as Elasticsearch returns it: `{\"index_templates\": [{\"name\": ..., \"index_template\": {...}}]}`")
 }
 
 fn bool_node(value: bool, span: Span) -> Node {

@@ -275,3 +275,31 @@ fn utf8_rule_label_and_annotation_names_follow_the_name_validation_scheme() {
     assert_eq!(warned.len(), 2, "{warned:?}");
     assert!(warned[0].contains("Prometheus 2 and promtool 2 refuse"));
 }
+
+#[test]
+fn a_series_no_job_scrapes_has_unknown_target_labels() {
+    // A rule file linted alone (no prometheus.yml): `up` and a catalog metric without a job get
+    // their target labels from jobs nobody described, so matching on `job` or `cluster` is no
+    // finding about absent labels.
+    let spec = "metrics:
+  - {name: shop_orders_total, type: counter, help: Orders., labels: [status]}
+rules:
+  groups:
+    - name: g
+      rules:
+        - alert: SchedulerDown
+          expr: up{job=\"kube-scheduler\", cluster=\"eu\"} == 0
+          for: 5m
+          annotations: {summary: s, description: d}
+        - alert: NoOrders
+          expr: sum by (job) (rate(shop_orders_total{job=\"shop\", status=\"ok\"}[5m])) == 0
+          for: 5m
+          annotations: {summary: s, description: d}
+";
+    let found = check(spec);
+    let absent: Vec<String> = errors(&found)
+        .into_iter()
+        .filter(|e| e.starts_with("P002") || e.contains("never has label"))
+        .collect();
+    assert_eq!(absent, Vec::<String>::new());
+}

@@ -18,7 +18,7 @@ pub struct ImportArgs {
     #[arg(long)]
     out: PathBuf,
     /// Read every file as this kind: prometheus, rules, alertmanager, sloth, fluentd,
-    /// elasticsearch, compose or spec (default: detected).
+    /// elasticsearch, compose, grafana or spec (default: detected).
     #[arg(long)]
     kind: Option<String>,
     /// The metric pack a job's targets expose, `JOB=PACK` (repeatable).

@@ -19,7 +19,7 @@ pub struct LintArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Read every file as this kind: prometheus, rules, alertmanager, sloth, fluentd,
-    /// elasticsearch, compose or spec (default: detected).
+    /// elasticsearch, compose, grafana or spec (default: detected).
     #[arg(long)]
     kind: Option<String>,
     /// The metric pack a job's targets expose, `JOB=PACK` (repeatable).
@@ -50,7 +50,7 @@ pub(crate) fn read_native(paths: &[PathBuf]) -> Result<Vec<SourceFile>, String> 
                 all.push(f);
             } else {
                 eprintln!(
-                    "warning: {} left out: not a prometheus.yml, rule file, alertmanager.yml, Sloth spec, fluent.conf, Elasticsearch body or compose file (name it, with --kind, to read it)",
+                    "warning: {} left out: not a prometheus.yml, rule file, alertmanager.yml, Sloth spec, fluent.conf, Elasticsearch body, compose file or Grafana dashboard (name it, with --kind, to read it)",
                     f.name
                 );
             }
@@ -68,7 +68,7 @@ pub(crate) fn options(
 ) -> Result<ImportOptions, String> {
     let kind = match kind {
         Some(k) => Some(NativeKind::parse(k).ok_or_else(|| {
-            format!("--kind {k}: expected prometheus, rules, alertmanager, sloth, fluentd, elasticsearch, compose or spec")
+            format!("--kind {k}: expected prometheus, rules, alertmanager, sloth, fluentd, elasticsearch, compose, grafana or spec")
         })?),
         None => None,
     };

@@ -7,6 +7,7 @@ pub mod comments;
 pub mod compose;
 pub mod elasticsearch;
 pub mod fluentd;
+pub mod grafana;
 pub mod prometheus;
 pub mod rules;
 pub mod sloth;

@@ -206,7 +206,11 @@ impl<'a> Resolver<'a> {
         SeriesInfo {
             kind: Some(entry.metric.kind),
             family: (entry.name != name).then(|| entry.name.clone()),
-            labels: labels.unwrap_or(own),
+            // No job scrapes it (P007 says so): the target labels it would get are unknown.
+            labels: labels.unwrap_or(LabelFlow {
+                names: own.names,
+                complete: false,
+            }),
             source,
             scrape_interval: interval,
             bounds,

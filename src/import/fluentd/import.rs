@@ -5,7 +5,7 @@
 use super::tree::{Element, Pos};
 use crate::diagnostic::{Diagnostic, SpecPath};
 use crate::import::prometheus::pipeline::unsupported;
-use crate::import::prometheus::tree::{location, map};
+use crate::import::prometheus::tree::{from_value, location, map, respan};
 use crate::source::{FileId, Node, NodeKind, Span};
 use crate::{Limits, Position, SourceFile};
 
@@ -77,9 +77,8 @@ pub fn to_fragment(
         ));
     }
     // The pipeline as the spec would write it, read back as a tree placed in the native file.
-    let text = serde_json::to_string(&pipeline).unwrap_or_default();
     let file_span = at(Pos { line: 1, column: 1 });
-    let mut node = crate::source::parse_yaml(&text, id, limits).map_err(|_| {
+    let mut node = from_value(&pipeline, file_span).ok_or_else(|| {
         Box::new(Diagnostic::error(
             crate::codes::INPUT_LIMIT,
             SpecPath::root(),
@@ -89,7 +88,6 @@ pub fn to_fragment(
             ),
         ))
     })?;
-    respan(&mut node, file_span);
     place_items(&mut node, &root, id);
     let logs = map(file_span, vec![("pipeline".into(), file_span, node)]);
     Ok((
@@ -123,20 +121,6 @@ fn place_items(pipeline: &mut Node, root: &Element, id: FileId) {
                 respan(item, span(id, *pos));
             }
         }
-    }
-}
-
-fn respan(node: &mut Node, to: Span) {
-    node.span = to;
-    match &mut node.kind {
-        NodeKind::Map(entries) => {
-            for (k, v) in entries.iter_mut() {
-                k.span = to;
-                respan(v, to);
-            }
-        }
-        NodeKind::Seq(items) => items.iter_mut().for_each(|n| respan(n, to)),
-        _ => {}
     }
 }
 

@@ -31,6 +31,8 @@ pub enum NativeKind {
     Elasticsearch,
     /// A docker-compose file, into `stack`.
     Compose,
+    /// A Grafana dashboard's JSON model, into `dashboards.dashboards`.
+    Grafana,
 }
 
 impl NativeKind {
@@ -44,6 +46,7 @@ impl NativeKind {
             "fluentd" => Some(NativeKind::Fluentd),
             "elasticsearch" => Some(NativeKind::Elasticsearch),
             "compose" => Some(NativeKind::Compose),
+            "grafana" => Some(NativeKind::Grafana),
             _ => None,
         }
     }
@@ -58,6 +61,7 @@ impl NativeKind {
             NativeKind::Sloth => "slos",
             NativeKind::Fluentd | NativeKind::Elasticsearch => "logs",
             NativeKind::Compose => "stack",
+            NativeKind::Grafana => "dashboards",
         }
     }
 }
@@ -126,6 +130,8 @@ pub fn detect(root: &Node) -> Option<NativeKind> {
         Some(NativeKind::Elasticsearch)
     } else if has("services") {
         Some(NativeKind::Compose)
+    } else if crate::import::grafana::is_dashboard(root) {
+        Some(NativeKind::Grafana)
     } else if has("groups") {
         Some(NativeKind::Rules)
     } else if entries.is_empty()
@@ -255,12 +261,12 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                     crate::codes::INVALID_VALUE,
                     SpecPath::root(),
                     format!(
-                        "{} is not a prometheus.yml, rule file, alertmanager.yml, Sloth spec, fluent.conf, Elasticsearch template or policy, or compose file",
+                        "{} is not a prometheus.yml, rule file, alertmanager.yml, Sloth spec, fluent.conf, Elasticsearch template or policy, compose file or Grafana dashboard",
                         file.name
                     ),
                 )
                 .at(Some(location(root.span, &names)))
-                .with_help("name the kind with --kind prometheus|rules|alertmanager|sloth|fluentd|elasticsearch|compose"),
+                .with_help("name the kind with --kind prometheus|rules|alertmanager|sloth|fluentd|elasticsearch|compose|grafana"),
             );
             continue;
         };
@@ -279,6 +285,7 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
                 crate::import::elasticsearch::to_spec(root, &file.name, &names, &mut diagnostics)
             }
             NativeKind::Compose => crate::import::compose::to_spec(root, &names, &mut diagnostics),
+            NativeKind::Grafana => crate::import::grafana::to_spec(root, &names, &mut diagnostics),
             // Read above, before the YAML parse.
             NativeKind::Fluentd => continue,
         };

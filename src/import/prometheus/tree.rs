@@ -163,3 +163,47 @@ pub fn location(span: Span, file_names: &[String]) -> Location {
         end: span.end,
     }
 }
+
+/// Moves every span of the tree (keys too) to `to`.
+pub fn respan(node: &mut Node, to: Span) {
+    node.span = to;
+    match &mut node.kind {
+        NodeKind::Map(entries) => {
+            for (k, v) in entries.iter_mut() {
+                k.span = to;
+                respan(v, to);
+            }
+        }
+        NodeKind::Seq(items) => items.iter_mut().for_each(|n| respan(n, to)),
+        _ => {}
+    }
+}
+
+/// A value of the spec's types (a pipeline, a dashboard read by an importer) as a tree, every
+/// node at `span`: for importers that build the section in typed form rather than reshape the
+/// native tree. `None` past the input limits.
+pub fn from_value(value: &impl serde::Serialize, span: Span) -> Option<Node> {
+    let text = serde_json::to_string(value).ok()?;
+    let mut node = crate::source::parse_yaml(&text, span.file, &crate::Limits::default()).ok()?;
+    respan(&mut node, span);
+    Some(node)
+}
+
+/// The span of the node a JSON pointer (`/panels/3/targets/0`) names, or of the deepest node on
+/// its way that exists.
+pub fn span_at_pointer(root: &Node, pointer: &str) -> Span {
+    let mut at = root;
+    for raw in pointer.split('/').skip(1) {
+        let segment = raw.replace("~1", "/").replace("~0", "~");
+        let next = match &at.kind {
+            NodeKind::Map(_) => at.get(&segment),
+            NodeKind::Seq(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        };
+        match next {
+            Some(n) => at = n,
+            None => break,
+        }
+    }
+    at.span
+}

@@ -267,7 +267,9 @@ fn panel(p: &Value, pointer: &str, skipped: &mut Vec<(String, String)>) -> Optio
         Some(Value::Object(d)) => d
             .get("uid")
             .and_then(Value::as_str)
-            .filter(|u| !u.starts_with('$'))
+            // A variable, or Grafana's built-in `-- Mixed --` (each query names its own, which the
+            // spec's targets do not say): the panel reads the default datasource.
+            .filter(|u| !u.starts_with('$') && !u.starts_with("-- "))
             .map(str::to_string),
         _ => None,
     };

@@ -281,3 +281,31 @@ fn a_malformed_get_response_is_refused_not_dropped() {
         assert!(found.iter().any(|e| e.contains(says)), "{says}: {found:?}");
     }
 }
+
+#[test]
+fn the_version_comes_from_the_stacks_elasticsearch_image_or_is_said_to_be_assumed() {
+    let body = r#"{"index_patterns": ["a-*"], "template": {"settings": {"number_of_shards": 1}}}"#;
+    let compose =
+        "services:\n  es:\n    image: docker.elastic.co/elasticsearch/elasticsearch:7.17.9\n";
+    let i = imported(&[("a.json", body), ("docker-compose.yml", compose)]);
+    let version = |i: &Imported| {
+        i.spec
+            .as_ref()
+            .and_then(|s| s.logs.as_ref())
+            .and_then(|l| l.elasticsearch.as_ref())
+            .map(|e| e.version.clone())
+    };
+    assert_eq!(version(&i).as_deref(), Some("7.17.9"));
+    assert!(!i
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("version is in no file")));
+    let alone = imported(&[("a.json", body)]);
+    assert_eq!(version(&alone).as_deref(), Some("8.0.0"));
+    let said = alone
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("version is in no file"))
+        .expect("the assumption is said");
+    assert!(!said.is_error());
+}

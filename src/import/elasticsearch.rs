@@ -10,7 +10,8 @@ use super::prometheus::tree::{entries, location, map, string, Entry};
 use crate::diagnostic::{Diagnostic, SpecPath};
 use crate::source::{Node, NodeKind, Span};
 
-/// The server version an import writes for: the bodies do not say it.
+/// The server version an import writes for when neither the bodies (they never say it) nor an
+/// imported stack's Elasticsearch image does.
 const ASSUMED_VERSION: &str = "8.0.0";
 
 /// Whether a file's top-level keys are those of an Elasticsearch template or policy body, or of
@@ -99,7 +100,8 @@ pub fn to_spec(root: Node, file: &str, names: &[String], out: &mut Vec<Diagnosti
                 .push(policy(string(policy_name, key_span), body));
         }
     }
-    let mut es: Vec<Entry> = vec![("version".into(), span, string(ASSUMED_VERSION, span))];
+    // The version is settled once every file is read (`settle_version`).
+    let mut es: Vec<Entry> = Vec::new();
     for (key, list) in [
         ("ilm_policies", lists.policies),
         ("component_templates", lists.component),
@@ -224,4 +226,62 @@ fn bool_node(value: bool, span: Span) -> Node {
         kind: NodeKind::Bool(value),
         span,
     }
+}
+
+/// Gives an imported `logs.elasticsearch` that has no version the one of the stack's
+/// Elasticsearch image (`docker.elastic.co/elasticsearch/elasticsearch:8.8.0`), or else
+/// [`ASSUMED_VERSION`] with a warning saying so.
+pub fn settle_version(tree: &mut Node, names: &[String], out: &mut Vec<Diagnostic>) {
+    let from_stack = stack_version(tree);
+    let Some(es) = tree
+        .get_mut("logs")
+        .and_then(|l| l.get_mut("elasticsearch"))
+    else {
+        return;
+    };
+    if es.get("version").is_some() {
+        return;
+    }
+    let span = es.span;
+    let (version, version_span) = match from_stack {
+        Some((v, at)) => (v, at),
+        None => {
+            out.push(
+                Diagnostic::warning(
+                    crate::codes::INVALID_VALUE,
+                    SpecPath::root().key("logs").key("elasticsearch").key("version"),
+                    format!("the Elasticsearch version is in no file read: the spec says {ASSUMED_VERSION}"),
+                )
+                .at(Some(location(span, names)))
+                .with_help("set logs.elasticsearch.version to your cluster's (the checks of mapping types and settings depend on it), or import the compose file that runs it"),
+            );
+            (ASSUMED_VERSION.to_string(), span)
+        }
+    };
+    if let NodeKind::Map(_) = es.kind {
+        let mut fields = vec![(
+            "version".to_string(),
+            version_span,
+            string(version, version_span),
+        )];
+        fields.extend(entries(std::mem::replace(es, map(span, Vec::new()))));
+        *es = map(span, fields);
+    }
+}
+
+/// The version tag of the first stack service running Elasticsearch's image, and where it is.
+fn stack_version(tree: &Node) -> Option<(String, Span)> {
+    let NodeKind::Map(services) = &tree.get("stack")?.get("services")?.kind else {
+        return None;
+    };
+    services.iter().find_map(|(_, service)| {
+        let image = service.get("image")?;
+        let NodeKind::Str(text) = &image.kind else {
+            return None;
+        };
+        let (repository, tag) = text.rsplit_once(':')?;
+        let last = repository.rsplit('/').next()?;
+        let major = tag.split('.').next()?.parse::<u32>().ok()?;
+        (last == "elasticsearch" && major > 0).then(|| (tag.to_string(), image.span))
+    })
 }

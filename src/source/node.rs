@@ -49,6 +49,16 @@ impl Node {
         }
     }
 
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match &mut self.kind {
+            NodeKind::Map(entries) => entries
+                .iter_mut()
+                .find(|(k, _)| k.name == key)
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     pub fn key_span(&self, key: &str) -> Option<Span> {
         match &self.kind {
             NodeKind::Map(entries) => entries

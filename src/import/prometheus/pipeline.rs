@@ -295,6 +295,7 @@ pub fn import_with(files: &[SourceFile], options: &ImportOptions) -> Imported {
         }
     }
     let mut spec_tree = spec_tree.unwrap_or_else(|| tree::map(empty_span(), Vec::new()));
+    crate::import::elasticsearch::settle_version(&mut spec_tree, &names, &mut diagnostics);
 
     if options.match_packs || !options.packs.is_empty() {
         super::packs::assign(&mut spec_tree, &options.packs);
